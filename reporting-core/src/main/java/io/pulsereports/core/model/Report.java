@@ -1,0 +1,23 @@
+package io.pulsereports.core.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+
+/**
+ * A generated report: what was asked for, when it was computed, and its metric blocks. The body
+ * is the type's own record (for example {@code DailyLeadReport}); its components are the report's
+ * top-level JSON fields.
+ */
+public record Report<B>(ReportRequest request, Instant generatedAt, B body) {
+
+  public Report {
+    requireNonNull(request, "request");
+    requireNonNull(generatedAt, "generatedAt");
+    requireNonNull(body, "body");
+  }
+
+  public ReportType type() {
+    return request.type();
+  }
+}
