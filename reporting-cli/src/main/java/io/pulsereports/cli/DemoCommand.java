@@ -1,0 +1,73 @@
+package io.pulsereports.cli;
+
+import io.pulsereports.core.Reporting;
+import io.pulsereports.core.model.Report;
+import io.pulsereports.core.model.ReportFormat;
+import io.pulsereports.core.port.in.GenerateReportCommand;
+import io.pulsereports.persistence.jdbc.JdbcPersistence;
+import io.pulsereports.persistence.jdbc.SyntheticDataSpec;
+import io.pulsereports.render.mustache.MustacheReportRenderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Creates the embedded demo database with four months of sample gym data (if it is absent),",
+      "then writes daily and weekly lead reports as JSON, CSV and HTML and prints their paths."
+    })
+final class DemoCommand implements Callable<Integer> {
+
+  static final ZoneId DEMO_ZONE = ZoneId.of("America/New_York");
+
+  private final CliContext context;
+
+  @Option(names = "--db-file", paramLabel = "FILE", description = "the demo SQLite database (default ${DEFAULT-VALUE})", defaultValue = "pulse-reports.db")
+  Path databaseFile;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default ${DEFAULT-VALUE})", defaultValue = "reports")
+  Path out;
+
+  DemoCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    LocalDate today = LocalDate.now(context.clock().withZone(DEMO_ZONE));
+    boolean create = !Files.exists(databaseFile);
+    try (JdbcPersistence database = JdbcPersistence.sqlite(databaseFile)) {
+      if (create) {
+        SyntheticDataSpec spec = SyntheticDataSpec.demo(today);
+        context.err().printf("Creating the demo database %s (%,d leads, %,d calls)%n", databaseFile, spec.totalLeads(), spec.totalCalls());
+        database.migrate();
+        SeedDataCommand.load(database, spec, context);
+      } else {
+        context.err().println("Using the existing demo database " + databaseFile + " (delete it to start afresh)");
+        database.migrate();
+      }
+      Reporting reporting = Reporting.builder().clock(context.clock()).leadActivity(database.leadActivity()).build();
+      ReportWriter writer = new ReportWriter(MustacheReportRenderer.create());
+      List<ReportFormat> formats = List.of(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.HTML);
+      String gym = SyntheticDataSpec.gymId(0).toString();
+      String branch = SyntheticDataSpec.branchId(0, 0).toString();
+      for (GenerateReportCommand command :
+          List.of(
+              GenerateReportCommand.builder("daily").gymId(gym).branchId(branch).timezone(DEMO_ZONE.getId()).build(),
+              GenerateReportCommand.builder("weekly").gymId(gym).branchId(branch).timezone(DEMO_ZONE.getId()).build(),
+              GenerateReportCommand.builder("weekly").gymId(gym).timezone(DEMO_ZONE.getId()).build())) {
+        Report<?> report = reporting.generate(command).report();
+        writer.writeFiles(report, formats, out).forEach(path -> context.out().println(path));
+      }
+    }
+    context.err().println("Open the .html files in a browser. Try: reporting generate --help");
+    return ReportingCli.OK;
+  }
+}

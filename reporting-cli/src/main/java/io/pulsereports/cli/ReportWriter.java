@@ -1,0 +1,73 @@
+package io.pulsereports.cli;
+
+import io.pulsereports.core.model.RenderedOutput;
+import io.pulsereports.core.model.Report;
+import io.pulsereports.core.model.ReportFormat;
+import io.pulsereports.core.model.ReportPeriod;
+import io.pulsereports.core.port.out.ReportRenderer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders a report in every requested format first, then writes the files (or standard output). */
+final class ReportWriter {
+
+  private final ReportRenderer renderer;
+
+  ReportWriter(ReportRenderer renderer) {
+    this.renderer = renderer;
+  }
+
+  /** Renders everything before writing anything, so a rendering failure leaves no partial output. */
+  List<Path> writeFiles(Report<?> report, List<ReportFormat> formats, Path directory) {
+    Map<Path, byte[]> files = new LinkedHashMap<>();
+    for (ReportFormat format : formats) {
+      List<RenderedOutput> outputs = renderer.render(report, format);
+      for (RenderedOutput output : outputs) {
+        String suffix = outputs.size() == 1 ? "" : "_" + output.part();
+        files.put(directory.resolve(baseName(report) + suffix + "." + format.extension()), output.content());
+      }
+    }
+    try {
+      Files.createDirectories(directory);
+      for (Map.Entry<Path, byte[]> file : files.entrySet()) {
+        Files.write(file.getKey(), file.getValue());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the report to " + directory + ": " + e.getMessage(), e);
+    }
+    return new ArrayList<>(files.keySet());
+  }
+
+  /** One format to standard output; CSV tables follow each other, each after a '# part' line. */
+  void writeTo(Report<?> report, ReportFormat format, PrintStream out) {
+    List<RenderedOutput> outputs = renderer.render(report, format);
+    for (int i = 0; i < outputs.size(); i++) {
+      RenderedOutput output = outputs.get(i);
+      if (outputs.size() > 1) {
+        out.print((i == 0 ? "" : "\n") + "# " + output.part() + "\n");
+      }
+      out.write(output.content(), 0, output.content().length);
+    }
+    out.flush();
+  }
+
+  /** {@code daily_<branch or gym>_2026-03-08}, {@code weekly_<branch or gym>_2026-03-02_2026-03-08}. */
+  static String baseName(Report<?> report) {
+    ReportPeriod period = report.request().period();
+    String scope =
+        report.request().scope()
+            .map(s -> s.branchId().map(b -> "branch-" + b).orElse("gym-" + s.gymId()))
+            .map(s -> "_" + s)
+            .orElse("");
+    String dates =
+        period.days() == 1 ? period.startDate().toString() : period.startDate() + "_" + period.endDate();
+    return report.type().name() + scope + "_" + dates;
+  }
+}

@@ -1,0 +1,115 @@
+package io.pulsereports.cli;
+
+import io.pulsereports.persistence.jdbc.JdbcPersistence;
+import io.pulsereports.persistence.jdbc.SyntheticDataSpec;
+import io.pulsereports.persistence.jdbc.SyntheticLeadData;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "seed-data",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Loads deterministic synthetic leads and calls into the demo tables (created if missing;",
+      "refuses a database whose leads/call_logs tables are not the demo's). The same options always",
+      "write the same rows. Rows = gyms x branches x days x (leads + calls per day)."
+    })
+final class SeedDataCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Option(names = "--db", paramLabel = "JDBC_URL", description = "default $REPORTING_DB_URL, else the embedded pulse-reports.db")
+  String db;
+
+  @Option(names = "--gyms", defaultValue = "3", description = "default ${DEFAULT-VALUE}")
+  int gyms;
+
+  @Option(names = "--branches-per-gym", defaultValue = "2", description = "default ${DEFAULT-VALUE}")
+  int branches;
+
+  @Option(names = "--staff-per-branch", defaultValue = "6", description = "default ${DEFAULT-VALUE}")
+  int staff;
+
+  @Option(names = "--days", defaultValue = "120", description = "default ${DEFAULT-VALUE}")
+  int days;
+
+  @Option(names = "--leads-per-day", defaultValue = "8", description = "per branch; default ${DEFAULT-VALUE}")
+  int leadsPerDay;
+
+  @Option(names = "--calls-per-day", defaultValue = "40", description = "per branch; default ${DEFAULT-VALUE}")
+  int callsPerDay;
+
+  @Option(names = "--end-date", paramLabel = "YYYY-MM-DD", description = "first day after the data (default today in the zone)")
+  String endDate;
+
+  @Option(names = "--timezone", defaultValue = "America/New_York", description = "zone of the business hours; default ${DEFAULT-VALUE}")
+  String timezone;
+
+  @Option(names = "--seed", defaultValue = "20261121", description = "default ${DEFAULT-VALUE}")
+  long seed;
+
+  SeedDataCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    ZoneId zone = zone(timezone);
+    SyntheticDataSpec spec = spec(zone);
+    try (JdbcPersistence database = Database.open(context.databaseUrl(Optional.ofNullable(db)))) {
+      database.migrate();
+      load(database, spec, context);
+    }
+    context.out().printf(
+        "Loaded %,d leads and %,d calls for %d gyms (gym ids: %s)%n",
+        spec.totalLeads(), spec.totalCalls(), spec.gyms(), spec.gymIds());
+    return ReportingCli.OK;
+  }
+
+  static void load(JdbcPersistence database, SyntheticDataSpec spec, CliContext context) {
+    try (Progress progress = new Progress("Loading", spec.totalRows(), context.err())) {
+      SyntheticLeadData.write(database, spec, progress);
+    }
+  }
+
+  private SyntheticDataSpec spec(ZoneId zone) {
+    positive("--gyms", gyms);
+    positive("--branches-per-gym", branches);
+    positive("--staff-per-branch", staff);
+    positive("--days", days);
+    positive("--leads-per-day", leadsPerDay);
+    if (callsPerDay < 0) {
+      throw new BadInputException("--calls-per-day", "must not be negative");
+    }
+    LocalDate end = endDate == null ? LocalDate.now(context.clock().withZone(zone)) : date(endDate);
+    return new SyntheticDataSpec(gyms, branches, staff, days, leadsPerDay, callsPerDay, end, zone, seed);
+  }
+
+  private static void positive(String option, int value) {
+    if (value < 1) {
+      throw new BadInputException(option, "must be at least 1, was " + value);
+    }
+  }
+
+  private static LocalDate date(String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new BadInputException("--end-date", "'" + value + "' is not a date (expected YYYY-MM-DD)");
+    }
+  }
+
+  static ZoneId zone(String name) {
+    try {
+      return ZoneId.of(name);
+    } catch (DateTimeException e) {
+      throw new BadInputException("--timezone", "unknown time zone '" + name + "'");
+    }
+  }
+}
