@@ -67,7 +67,7 @@ class ReportingTest {
   void zoneDefaultsToUtc() {
     Report<?> report = reporting.generate(GenerateReportCommand.builder("daily").gymId(GYM).date("2026-03-08").build()).report();
 
-    assertThat(report.request().period().zone()).isEqualTo(ZoneOffset.UTC);
+    assertThat(report.request().period().zone()).isEqualTo(ZoneId.of("UTC"));
   }
 
   @Test

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import io.pulsereports.core.internal.CodePointOrder;
+import io.pulsereports.core.model.CodePointOrder;
 import io.pulsereports.core.model.CallGroup;
 import io.pulsereports.core.model.CallStatus;
 import io.pulsereports.core.model.LeadActivity;

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -72,7 +71,7 @@ final class GenerateReportService implements GenerateReportUseCase {
 
   private static ZoneId zone(Optional<String> timezone) {
     if (timezone.isEmpty()) {
-      return ZoneOffset.UTC;
+      return ZoneId.of("UTC");
     }
     String name = timezone.get();
     try {

@@ -1,4 +1,4 @@
-package io.pulsereports.core.internal;
+package io.pulsereports.core.model;
 
 import java.util.Comparator;
 

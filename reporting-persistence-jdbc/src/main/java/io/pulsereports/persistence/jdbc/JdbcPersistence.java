@@ -1,0 +1,175 @@
+package io.pulsereports.persistence.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.pulsereports.core.port.out.LeadActivityPort;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.NoTemplateEngine;
+
+/**
+ * The JDBC persistence of Pulse Reports on SQLite or PostgreSQL: the outbound port adapters and
+ * the schema migrations.
+ *
+ * <pre>{@code
+ * try (JdbcPersistence db = JdbcPersistence.fromUrl("jdbc:postgresql://db/gyms?user=r&password=…")) {
+ *   db.migrate();                      // our own state tables, never the user's
+ *   LeadActivityPort leads = db.leadActivity();
+ * }
+ * }</pre>
+ *
+ * <p>An instance created from a file or URL owns a connection pool and closes it in {@link
+ * #close()}; one created from a caller's {@link DataSource} never closes it. Instances are
+ * thread-safe. Database failures surface as {@link PersistenceException}.
+ */
+public final class JdbcPersistence implements AutoCloseable {
+
+  private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+  private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
+
+  private final Dialect dialect;
+  private final DataSource dataSource;
+  private final HikariDataSource ownedPool;
+  private final String description;
+  private final Jdbi jdbi;
+
+  private JdbcPersistence(
+      Dialect dialect, DataSource dataSource, HikariDataSource ownedPool, String description) {
+    this.dialect = dialect;
+    this.dataSource = dataSource;
+    this.ownedPool = ownedPool;
+    this.description = description;
+    this.jdbi = Jdbi.create(dataSource);
+    // SQL comes from our resources and is assembled in Java; no <attribute> templating.
+    this.jdbi.setTemplateEngine(new NoTemplateEngine());
+  }
+
+  /** An SQLite database in {@code file} (created if missing), with a pool owned by the result. */
+  public static JdbcPersistence sqlite(Path file) {
+    requireNonNull(file, "file");
+    return openPool(Dialect.SQLITE, SQLITE_PREFIX + file.toAbsolutePath());
+  }
+
+  /**
+   * A database given by a JDBC URL, {@code jdbc:sqlite:…} or {@code jdbc:postgresql://…} (user and
+   * password may be URL parameters), with a pool owned by the result.
+   *
+   * @throws IllegalArgumentException for any other kind of URL
+   */
+  public static JdbcPersistence fromUrl(String jdbcUrl) {
+    requireNonNull(jdbcUrl, "jdbcUrl");
+    String lower = jdbcUrl.strip().toLowerCase(Locale.ROOT);
+    if (lower.startsWith(SQLITE_PREFIX)) {
+      return openPool(Dialect.SQLITE, jdbcUrl.strip());
+    }
+    if (lower.startsWith(POSTGRESQL_PREFIX)) {
+      return openPool(Dialect.POSTGRESQL, jdbcUrl.strip());
+    }
+    throw new IllegalArgumentException(
+        "Unsupported database URL scheme '"
+            + scheme(jdbcUrl)
+            + "': expected jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>");
+  }
+
+  /**
+   * A PostgreSQL database reached through the caller's own {@link DataSource} (typically its
+   * pool), which this instance uses but never closes.
+   */
+  public static JdbcPersistence postgres(DataSource dataSource) {
+    requireNonNull(dataSource, "dataSource");
+    return new JdbcPersistence(
+        Dialect.POSTGRESQL, dataSource, null, "PostgreSQL database (caller's DataSource)");
+  }
+
+  /** The lead and call activity adapter. */
+  public LeadActivityPort leadActivity() {
+    return new JdbiLeadActivityRepository(jdbi, dialect);
+  }
+
+  /**
+   * Creates or upgrades Pulse Reports' own tables (report_templates, report_subscriptions,
+   * report_deliveries), recording versions in {@code pulse_reports_schema_history}. Idempotent;
+   * never touches any other table.
+   */
+  public void migrate() {
+    SchemaMigrations.STATE.migrate(dataSource, dialect, description);
+  }
+
+  /**
+   * Creates the lead tables of the demo database ({@code leads}, {@code call_logs} with their
+   * report indexes), recording versions in {@code pulse_reports_demo_schema_history}. Opt-in:
+   * never called implicitly. Fails if such a table already exists and is not ours.
+   */
+  public void installDemoSchema() {
+    SchemaMigrations.DEMO.migrate(dataSource, dialect, description);
+  }
+
+  /** Closes the pool this instance created; a caller's DataSource is left open. */
+  @Override
+  public void close() {
+    if (ownedPool != null) {
+      ownedPool.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcPersistence[" + description + "]";
+  }
+
+  /** For tests and sibling adapters of this package. */
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  private static JdbcPersistence openPool(Dialect dialect, String jdbcUrl) {
+    String description = redact(jdbcUrl);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setPoolName("pulse-reports");
+    if (dialect == Dialect.SQLITE) {
+      boolean inMemory = jdbcUrl.contains(":memory:") || jdbcUrl.contains("mode=memory");
+      // An in-memory database lives as long as its one connection.
+      config.setMaximumPoolSize(inMemory ? 1 : 4);
+      if (inMemory) {
+        config.setMinimumIdle(1);
+        config.setIdleTimeout(0);
+        config.setMaxLifetime(0);
+      }
+    } else {
+      config.setMaximumPoolSize(8);
+    }
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new PersistenceException("Could not connect to " + description, e);
+    }
+    return new JdbcPersistence(dialect, pool, pool, description);
+  }
+
+  private static String scheme(String url) {
+    String[] parts = url.strip().split(":", 3);
+    if (parts.length >= 2 && parts[0].equalsIgnoreCase("jdbc")) {
+      return "jdbc:" + parts[1];
+    }
+    return parts.length >= 2 ? parts[0] : "(none)";
+  }
+
+  /** The URL without credentials: no user-info part and no query parameters. */
+  static String redact(String jdbcUrl) {
+    String withoutQuery = jdbcUrl.split("[?;]", 2)[0];
+    if (jdbcUrl.toLowerCase(Locale.ROOT).startsWith(SQLITE_PREFIX)) {
+      return "SQLite database " + withoutQuery.substring(SQLITE_PREFIX.length());
+    }
+    return "PostgreSQL database " + withoutQuery.replaceFirst("//[^/@]*@", "//");
+  }
+}

@@ -1,0 +1,7 @@
+-- Leads of the scope (any creation date) now converted whose updated_at is in [from, to).
+SELECT count(*)
+FROM leads
+WHERE gym_id = :gymId {branchFilter}
+  AND lead_status = 'converted'
+  AND updated_at >= :coarseFrom AND updated_at < :coarseTo
+  AND datetime(updated_at) >= :from AND datetime(updated_at) < :to

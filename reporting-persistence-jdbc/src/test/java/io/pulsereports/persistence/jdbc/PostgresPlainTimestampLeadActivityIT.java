@@ -1,0 +1,49 @@
+package io.pulsereports.persistence.jdbc;
+
+import io.pulsereports.persistence.jdbc.LeadActivityFixture.Stamp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jdbi.v3.core.argument.Argument;
+
+/**
+ * The contract on a real PostgreSQL whose lead tables use plain {@code timestamp} columns holding
+ * UTC (a schema the user may already have), in sessions whose time zone is not UTC
+ * (Asia/Tokyo, see the failsafe argLine).
+ */
+class PostgresPlainTimestampLeadActivityIT extends LeadActivityPortContract {
+
+  @Override
+  protected JdbcPersistence openDatabaseWithLeadTables() throws IOException {
+    JdbcPersistence persistence =
+        JdbcPersistence.postgres(
+            EmbeddedPostgresServer.newDatabase("contract_plain", "America/Los_Angeles"));
+    String ddl;
+    try (InputStream in = getClass().getResourceAsStream("/plain-timestamp-lead-tables.sql")) {
+      ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    persistence.jdbi().useHandle(handle -> handle.createScript(ddl).execute());
+    return persistence;
+  }
+
+  @Override
+  protected Argument uuid(UUID value) {
+    return (position, statement, context) -> {
+      if (value == null) {
+        statement.setNull(position, Types.OTHER);
+      } else {
+        statement.setObject(position, value);
+      }
+    };
+  }
+
+  @Override
+  protected Argument timestamp(Stamp value) {
+    return (position, statement, context) ->
+        statement.setObject(position, LocalDateTime.ofInstant(value.instant(), ZoneOffset.UTC));
+  }
+}

@@ -1,0 +1,162 @@
+package io.pulsereports.persistence.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
+
+/** What {@link JdbcPersistence#migrate()} and {@link JdbcPersistence#installDemoSchema()} do. */
+abstract class SchemaMigrationContract {
+
+  private static final List<String> STATE_TABLES =
+      List.of("report_templates", "report_subscriptions", "report_deliveries");
+
+  /** A new, empty database. */
+  protected abstract JdbcPersistence openEmptyDatabase() throws Exception;
+
+  /** SQL for a user's own leads table with one row (id 'u-1', note 'keep me'). */
+  protected abstract List<String> userLeadsTable();
+
+  /** An INSERT of a delivery row with the given idempotency key. */
+  protected abstract String insertDelivery(String id, String idempotencyKey);
+
+  protected abstract String newId();
+
+  @Test
+  void migrateCreatesTheStateTablesAndIsIdempotent() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      persistence.migrate();
+      persistence.migrate();
+
+      assertThat(tables(persistence))
+          .containsAll(STATE_TABLES)
+          .contains("pulse_reports_schema_history")
+          .doesNotContain("flyway_schema_history", "leads", "call_logs");
+      int appliedV1 =
+          persistence
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT count(*) FROM pulse_reports_schema_history WHERE success"
+                                  + " AND version = '1'")
+                          .mapTo(Integer.class)
+                          .one());
+      assertThat(appliedV1).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void migrateNeverTouchesAnExistingUserTable() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      persistence.jdbi().useHandle(h -> userLeadsTable().forEach(h::execute));
+      List<String> columnsBefore = columns(persistence, "leads");
+
+      persistence.migrate();
+      persistence.migrate();
+
+      assertThat(columns(persistence, "leads")).isEqualTo(columnsBefore);
+      List<Map<String, Object>> rows =
+          persistence
+              .jdbi()
+              .withHandle(h -> h.createQuery("SELECT id, note FROM leads").mapToMap().list());
+      assertThat(rows).containsExactly(Map.of("id", "u-1", "note", "keep me"));
+      assertThat(tables(persistence)).containsAll(STATE_TABLES);
+    }
+  }
+
+  @Test
+  void deliveriesRejectASecondRowWithTheSameIdempotencyKey() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      persistence.migrate();
+      persistence.jdbi().useHandle(h -> h.execute(insertDelivery(newId(), "sub-1/2026-03-08")));
+
+      assertThatThrownBy(
+              () ->
+                  persistence
+                      .jdbi()
+                      .useHandle(h -> h.execute(insertDelivery(newId(), "sub-1/2026-03-08"))))
+          .hasMessageContaining("idempotency_key");
+    }
+  }
+
+  @Test
+  void installDemoSchemaCreatesTheLeadTablesWithTheirIndexesInItsOwnHistory() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      persistence.migrate();
+      persistence.installDemoSchema();
+      persistence.installDemoSchema();
+
+      assertThat(tables(persistence))
+          .contains("leads", "call_logs", "pulse_reports_demo_schema_history")
+          .containsAll(STATE_TABLES);
+      assertThat(indexes(persistence, "leads"))
+          .contains(
+              "idx_leads_gym_branch_created",
+              "idx_leads_gym_created",
+              "idx_leads_gym_branch_status_updated");
+      assertThat(indexes(persistence, "call_logs"))
+          .contains("idx_call_logs_gym_branch_created", "idx_call_logs_gym_created");
+    }
+  }
+
+  @Test
+  void installDemoSchemaRefusesToReplaceAUserLeadsTable() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      persistence.jdbi().useHandle(h -> userLeadsTable().forEach(h::execute));
+
+      assertThatThrownBy(persistence::installDemoSchema)
+          .isInstanceOf(PersistenceException.class)
+          .hasMessageContaining("demo lead tables");
+      assertThat(columns(persistence, "leads")).containsExactly("id", "note");
+    }
+  }
+
+  static List<String> tables(JdbcPersistence persistence) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Handle h = persistence.jdbi().open();
+        ResultSet rs = meta(h).getTables(null, null, "%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+      }
+    }
+    return names;
+  }
+
+  static List<String> columns(JdbcPersistence persistence, String table) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Handle h = persistence.jdbi().open();
+        ResultSet rs = meta(h).getColumns(null, null, table, "%")) {
+      while (rs.next()) {
+        names.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+      }
+    }
+    return names;
+  }
+
+  static List<String> indexes(JdbcPersistence persistence, String table) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Handle h = persistence.jdbi().open();
+        ResultSet rs = meta(h).getIndexInfo(null, null, table, false, false)) {
+      while (rs.next()) {
+        String name = rs.getString("INDEX_NAME");
+        if (name != null) {
+          names.add(name.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return names;
+  }
+
+  private static DatabaseMetaData meta(Handle handle) throws SQLException {
+    return handle.getConnection().getMetaData();
+  }
+}
