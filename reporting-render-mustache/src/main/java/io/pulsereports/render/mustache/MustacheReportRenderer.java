@@ -1,0 +1,145 @@
+package io.pulsereports.render.mustache;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.mustachejava.Mustache;
+import io.pulsereports.core.ReportingException;
+import io.pulsereports.core.model.RenderedOutput;
+import io.pulsereports.core.model.Report;
+import io.pulsereports.core.model.ReportFormat;
+import io.pulsereports.core.model.ReportType;
+import io.pulsereports.core.port.out.ReportRenderer;
+import io.pulsereports.render.mustache.internal.CsvTables;
+import io.pulsereports.render.mustache.internal.HtmlModel;
+import io.pulsereports.render.mustache.internal.HtmlTemplates;
+import io.pulsereports.render.mustache.internal.ReportJson;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders any report as JSON, CSV and HTML, all derived from one JSON tree (SPEC section 5).
+ *
+ * <ul>
+ *   <li>{@link ReportFormat#JSON}: one part {@code report}, the pretty-printed UTF-8 report data.
+ *   <li>{@link ReportFormat#CSV}: part {@code summary} ({@code metric,value} for every scalar
+ *       outside arrays, by dotted path) and one part per array ({@code by_hour}, {@code staff},
+ *       {@code daily}, {@code funnel_stages}, …), with header rows.
+ *   <li>{@link ReportFormat#HTML}: one part {@code report}, the report type's Mustache template
+ *       rendered with the JSON tree as model plus a {@code display} key of formatted figures.
+ * </ul>
+ *
+ * JSON and CSV work for every report type. HTML needs a template for the type: {@code daily} and
+ * {@code weekly} are built in and registered through {@link Builder#template} like any other;
+ * registering a type again replaces its template.
+ *
+ * <pre>{@code
+ * ReportRenderer renderer = MustacheReportRenderer.builder()
+ *     .template("churn", "<h1>{{report_type}}</h1><p>{{display.churn.rate}}</p>")
+ *     .build();
+ * }</pre>
+ *
+ * Instances are immutable and thread-safe.
+ */
+public final class MustacheReportRenderer implements ReportRenderer {
+
+  /** The part name of a single-document rendering (JSON, HTML). */
+  public static final String REPORT_PART = "report";
+
+  private static final List<String> BUILT_IN_TYPES = List.of("daily", "weekly");
+
+  private final ReportJson json;
+  private final CsvTables csv;
+  private final Map<String, Mustache> templates;
+
+  private MustacheReportRenderer(Builder builder) {
+    this.json = builder.json;
+    this.csv = new CsvTables();
+    this.templates = Map.copyOf(builder.templates);
+  }
+
+  /** A renderer with the built-in templates only. */
+  public static MustacheReportRenderer create() {
+    return builder().build();
+  }
+
+  /** A builder that already holds the built-in {@code daily} and {@code weekly} templates. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The report types that have an HTML template. */
+  public Set<String> templateTypes() {
+    return templates.keySet();
+  }
+
+  @Override
+  public List<RenderedOutput> render(Report<?> report, ReportFormat format) {
+    requireNonNull(report, "report");
+    requireNonNull(format, "format");
+    return switch (format) {
+      case JSON -> List.of(new RenderedOutput(REPORT_PART, format, json.bytes(json.tree(report))));
+      case CSV -> renderCsv(report);
+      case HTML -> List.of(new RenderedOutput(REPORT_PART, format, renderHtml(report)));
+    };
+  }
+
+  private List<RenderedOutput> renderCsv(Report<?> report) {
+    ObjectNode tree = json.tree(report);
+    Class<?> bodyType = report.body().getClass();
+    return csv.tables(tree, path -> json.elementColumns(bodyType, path)).stream()
+        .map(table -> new RenderedOutput(table.name(), ReportFormat.CSV, table.content()))
+        .toList();
+  }
+
+  private byte[] renderHtml(Report<?> report) {
+    String type = report.type().name();
+    Mustache template = templates.get(type);
+    if (template == null) {
+      throw new ReportingException(
+          "no HTML template for report type '" + type + "'; register one with"
+              + " MustacheReportRenderer.builder().template(\"" + type + "\", source)");
+    }
+    Map<String, Object> model = HtmlModel.of(report, json.tree(report));
+    return HtmlTemplates.render(type, template, model).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Collects HTML templates by report type; starts with the built-in ones. */
+  public static final class Builder {
+    private final ReportJson json = new ReportJson();
+    private final HtmlTemplates compiler = new HtmlTemplates();
+    private final Map<String, Mustache> templates = new LinkedHashMap<>();
+
+    private Builder() {
+      for (String type : BUILT_IN_TYPES) {
+        template(type, HtmlTemplates.builtIn(type));
+      }
+    }
+
+    /**
+     * Registers the HTML template of a report type, replacing any earlier one (built-ins
+     * included). The source is Mustache; {@code {{x}}} is HTML-escaped, and the built-in partials
+     * {@code {{> pulse-style}}}, {@code {{> pulse-header}}} and {@code {{> pulse-footer}}} may be
+     * included.
+     *
+     * @throws IllegalArgumentException when the type name is invalid or the template does not
+     *     compile
+     */
+    public Builder template(String type, String mustacheSource) {
+      String name = new ReportType(requireNonNull(type, "type")).name();
+      templates.put(name, compiler.compile(name, requireNonNull(mustacheSource, "mustacheSource")));
+      return this;
+    }
+
+    public Builder template(ReportType type, String mustacheSource) {
+      return template(requireNonNull(type, "type").name(), mustacheSource);
+    }
+
+    public MustacheReportRenderer build() {
+      return new MustacheReportRenderer(this);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.pulsereports.render.mustache.internal;
+
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * How figures read in a document: fixed English formats, so a report looks the same on every
+ * machine. Undefined values are written {@link #UNDEFINED}.
+ */
+public final class DisplayFormat {
+
+  public static final String UNDEFINED = "—";
+  static final String MINUS = "−";
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
+
+  private DisplayFormat() {}
+
+  /** A fraction as a percentage with one decimal: {@code 0.4286 -> "42.9 %"}. */
+  public static String percent(double fraction) {
+    return decimal("0.0").format(fraction * 100) + " %";
+  }
+
+  /** A relative change with its sign: {@code 0.125 -> "+12.5 %"}. */
+  public static String signedPercent(double fraction) {
+    return signed(fraction * 100, decimal("0.0").format(Math.abs(fraction * 100))) + " %";
+  }
+
+  /** The difference of two fractions in percentage points: {@code 0.043 -> "+4.3 pp"}. */
+  public static String percentagePoints(double difference) {
+    return signed(difference * 100, decimal("0.0").format(Math.abs(difference * 100))) + " pp";
+  }
+
+  /** A count with grouping: {@code 1234 -> "1,234"}. */
+  public static String count(long value) {
+    return decimal("#,##0").format(value);
+  }
+
+  public static String signedCount(long value) {
+    return signed(value, count(Math.abs(value)));
+  }
+
+  /** A number that is not a count: up to two decimals, grouped. */
+  public static String number(double value) {
+    return decimal("#,##0.##").format(value);
+  }
+
+  public static String signedNumber(double value) {
+    return signed(value, number(Math.abs(value)));
+  }
+
+  /** Seconds rounded to the second: {@code 185.4 -> "3 m 05 s"}, {@code 42 -> "42 s"}. */
+  public static String duration(double seconds) {
+    long total = Math.round(Math.abs(seconds));
+    long hours = total / 3600;
+    long minutes = total % 3600 / 60;
+    long secs = total % 60;
+    String sign = seconds < 0 && total > 0 ? MINUS : "";
+    if (hours > 0) {
+      return String.format(Locale.ROOT, "%s%d h %02d m %02d s", sign, hours, minutes, secs);
+    }
+    if (minutes > 0) {
+      return String.format(Locale.ROOT, "%s%d m %02d s", sign, minutes, secs);
+    }
+    return String.format(Locale.ROOT, "%s%d s", sign, secs);
+  }
+
+  public static String signedDuration(double seconds) {
+    String text = duration(seconds);
+    return Math.round(seconds) > 0 ? "+" + text : text;
+  }
+
+  /** A local hour of the day: {@code 14 -> "14:00"}. */
+  public static String hour(long hour) {
+    return String.format(Locale.ROOT, "%02d:00", hour);
+  }
+
+  /** A direction with its arrow: {@code up -> "▲ up"}. */
+  public static String trend(String trend) {
+    return switch (trend) {
+      case "up" -> "▲ up";
+      case "down" -> "▼ down";
+      case "flat" -> "▬ flat";
+      default -> trend;
+    };
+  }
+
+  /** Places moved in a ranking: {@code 2 -> "▲ 2"}, {@code -1 -> "▼ 1"}, {@code 0 -> "▬ 0"}. */
+  public static String rankChange(long change) {
+    return change > 0 ? "▲ " + change : change < 0 ? "▼ " + -change : "▬ 0";
+  }
+
+  public static String date(LocalDate date) {
+    return DATE.format(date);
+  }
+
+  /** A moment in its own offset: {@code "2026-03-08 00:00 (UTC−05:00)"}. */
+  public static String dateTime(OffsetDateTime dateTime) {
+    return DATE_TIME.format(dateTime) + " (" + offset(dateTime.getOffset()) + ")";
+  }
+
+  public static String offset(ZoneOffset offset) {
+    return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId().replace("-", MINUS);
+  }
+
+  private static String signed(double value, String magnitude) {
+    if (magnitude.matches("[0.,]+")) {
+      return magnitude;
+    }
+    return (value > 0 ? "+" : MINUS) + magnitude;
+  }
+
+  private static DecimalFormat decimal(String pattern) {
+    DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+    format.setRoundingMode(RoundingMode.HALF_UP);
+    return format;
+  }
+}

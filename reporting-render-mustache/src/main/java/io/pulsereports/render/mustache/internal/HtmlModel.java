@@ -1,0 +1,281 @@
+package io.pulsereports.render.mustache.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pulsereports.core.model.GymScope;
+import io.pulsereports.core.model.Report;
+import io.pulsereports.core.model.ReportPeriod;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The model a Mustache template renders: the report's JSON tree as maps and lists, so template
+ * keys are the JSON field names ({@code {{leads.new}}}, {@code {{calls.success_rate}}}), plus a
+ * {@code display} key.
+ *
+ * <p>{@code display} mirrors the tree with every scalar formatted for people (see {@link
+ * DisplayFormat}): rates ({@code *_rate}, {@code rate_*}, {@code pct}) as percentages, {@code
+ * pct_change} signed, {@code *_seconds} as durations, {@code hour} and {@code *_hour} as {@code
+ * 14:00}, {@code trend} with an arrow, {@code rank_change} as places moved, {@code date} as a day,
+ * ISO moments in local time, counts grouped, null as {@code —}; {@code current}, {@code previous}
+ * and {@code change} take the unit of the object they are in ({@code change} signed, in
+ * percentage points for rates). Each mirrored object also has {@code _entries} (a list of {@code
+ * {key, value, raw}} to iterate maps such as {@code by_status}); an object with {@code start} and
+ * {@code end} moments has {@code _label} (its local dates); each row of an array of objects has
+ * {@code _raw} (the unformatted row) and {@code _bar} (per numeric column, the value as a
+ * percentage of the column's largest, for bar widths). {@code display.header} holds {@code title},
+ * {@code report_type}, {@code has_scope}, {@code gym_id}, {@code branch_id}, {@code whole_gym},
+ * {@code scope_label}, {@code period_label}, {@code first_date}, {@code last_date}, {@code days},
+ * {@code timezone}, {@code generated_at}.
+ */
+public final class HtmlModel {
+
+  private HtmlModel() {}
+
+  public static Map<String, Object> of(Report<?> report, ObjectNode tree) {
+    requireNonNull(report, "report");
+    requireNonNull(tree, "tree");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> model = (Map<String, Object>) plain(tree);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> display = (Map<String, Object>) mirror(tree, null, null);
+    display.put("header", header(report));
+    model.put("display", display);
+    return model;
+  }
+
+  /** The tree as maps, lists, strings, numbers, booleans and nulls. */
+  static Object plain(JsonNode node) {
+    if (node.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        map.put(field.getKey(), plain(field.getValue()));
+      }
+      return map;
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>();
+      node.forEach(element -> list.add(plain(element)));
+      return list;
+    }
+    if (node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    if (node.isIntegralNumber()) {
+      return node.longValue();
+    }
+    if (node.isNumber()) {
+      return node.doubleValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    return node.asText();
+  }
+
+  private static Object mirror(JsonNode node, String key, String parentKey) {
+    if (node.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      List<Map<String, Object>> entries = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        Object value = mirror(field.getValue(), field.getKey(), key);
+        map.put(field.getKey(), value);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("key", field.getKey());
+        entry.put("value", value);
+        entry.put("raw", plain(field.getValue()));
+        entries.add(entry);
+      }
+      periodLabel(node).ifPresent(label -> map.put("_label", label));
+      map.put("_entries", entries);
+      return map;
+    }
+    if (node.isArray()) {
+      return mirrorArray(node, key);
+    }
+    return format(node, key, parentKey);
+  }
+
+  private static List<Object> mirrorArray(JsonNode array, String key) {
+    Map<String, Double> maxima = new HashMap<>();
+    for (JsonNode element : array) {
+      element.properties().forEach(field -> {
+        if (field.getValue().isNumber()) {
+          maxima.merge(field.getKey(), field.getValue().doubleValue(), Math::max);
+        }
+      });
+    }
+    List<Object> rows = new ArrayList<>();
+    for (JsonNode element : array) {
+      Object mirrored = mirror(element, key, null);
+      if (element.isObject()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = (Map<String, Object>) mirrored;
+        Map<String, Object> bars = new LinkedHashMap<>();
+        element.properties().forEach(field -> {
+          if (field.getValue().isNumber()) {
+            double max = maxima.get(field.getKey());
+            double share = max <= 0 ? 0 : Math.max(0, field.getValue().doubleValue() / max * 100);
+            bars.put(field.getKey(), String.format(java.util.Locale.ROOT, "%.1f", share));
+          }
+        });
+        row.put("_bar", bars);
+        row.put("_raw", plain(element));
+      }
+      rows.add(mirrored);
+    }
+    return rows;
+  }
+
+  /** A scalar for people, by the name of its field (and of the object it is in). */
+  static String format(JsonNode node, String key, String parentKey) {
+    if (node.isNull() || node.isMissingNode()) {
+      return DisplayFormat.UNDEFINED;
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue() ? "yes" : "no";
+    }
+    String name = key == null ? "" : key;
+    if (node.isTextual()) {
+      String text = node.textValue();
+      if (name.equals("trend")) {
+        return DisplayFormat.trend(text);
+      }
+      return moment(text).map(DisplayFormat::dateTime)
+          .or(() -> name.equals("date") ? localDate(text).map(DisplayFormat::date) : Optional.empty())
+          .orElse(text);
+    }
+    if (!node.isNumber()) {
+      return node.asText();
+    }
+    boolean change = name.equals("change");
+    Unit unit = Unit.of(name);
+    if (unit == Unit.PLAIN && (change || name.equals("current") || name.equals("previous"))) {
+      unit = Unit.of(parentKey == null ? "" : parentKey);
+      if (unit == Unit.HOUR || unit == Unit.RANK_CHANGE || unit == Unit.SIGNED_PERCENT) {
+        unit = Unit.PLAIN;
+      }
+    }
+    double value = node.doubleValue();
+    boolean integral = node.isIntegralNumber();
+    return switch (unit) {
+      case PERCENT -> change ? DisplayFormat.percentagePoints(value) : DisplayFormat.percent(value);
+      case SIGNED_PERCENT -> DisplayFormat.signedPercent(value);
+      case DURATION -> change ? DisplayFormat.signedDuration(value) : DisplayFormat.duration(value);
+      case HOUR -> integral ? DisplayFormat.hour(node.longValue()) : DisplayFormat.number(value);
+      case RANK_CHANGE -> integral ? DisplayFormat.rankChange(node.longValue()) : DisplayFormat.number(value);
+      case PLAIN -> integral
+          ? (change ? DisplayFormat.signedCount(node.longValue()) : DisplayFormat.count(node.longValue()))
+          : (change ? DisplayFormat.signedNumber(value) : DisplayFormat.number(value));
+    };
+  }
+
+  private enum Unit {
+    PERCENT, SIGNED_PERCENT, DURATION, HOUR, RANK_CHANGE, PLAIN;
+
+    static Unit of(String name) {
+      if (name.equals("pct_change")) {
+        return SIGNED_PERCENT;
+      }
+      if (name.equals("rate") || name.equals("pct") || name.endsWith("_rate") || name.startsWith("rate_")
+          || name.endsWith("_pct")) {
+        return PERCENT;
+      }
+      if (name.equals("seconds") || name.endsWith("_seconds")) {
+        return DURATION;
+      }
+      if (name.equals("hour") || name.endsWith("_hour")) {
+        return HOUR;
+      }
+      if (name.equals("rank_change")) {
+        return RANK_CHANGE;
+      }
+      return PLAIN;
+    }
+  }
+
+  /** "Mon 2 Mar 2026 – Sun 8 Mar 2026" for an object {start, end} of moments (end excluded). */
+  private static Optional<String> periodLabel(JsonNode node) {
+    if (node.size() != 2 || !node.path("start").isTextual() || !node.path("end").isTextual()) {
+      return Optional.empty();
+    }
+    Optional<OffsetDateTime> start = moment(node.get("start").textValue());
+    Optional<OffsetDateTime> end = moment(node.get("end").textValue());
+    if (start.isEmpty() || end.isEmpty() || !start.get().isBefore(end.get())) {
+      return Optional.empty();
+    }
+    LocalDate first = start.get().toLocalDate();
+    LocalDate last = end.get().toLocalTime().equals(LocalTime.MIDNIGHT)
+        ? end.get().toLocalDate().minusDays(1)
+        : end.get().toLocalDate();
+    return Optional.of(dateRange(first, last.isBefore(first) ? first : last));
+  }
+
+  private static String dateRange(LocalDate first, LocalDate last) {
+    return first.equals(last)
+        ? DisplayFormat.date(first)
+        : DisplayFormat.date(first) + " – " + DisplayFormat.date(last);
+  }
+
+  private static Map<String, Object> header(Report<?> report) {
+    Map<String, Object> header = new LinkedHashMap<>();
+    String type = report.type().name();
+    header.put("report_type", type);
+    header.put("title", title(type));
+    Optional<GymScope> scope = report.request().scope();
+    header.put("has_scope", scope.isPresent());
+    header.put("gym_id", scope.map(s -> s.gymId().toString()).orElse(DisplayFormat.UNDEFINED));
+    header.put("branch_id",
+        scope.flatMap(GymScope::branchId).map(Object::toString).orElse(DisplayFormat.UNDEFINED));
+    header.put("whole_gym", scope.isPresent() && scope.get().branchId().isEmpty());
+    header.put("scope_label", scope.map(s -> "Gym " + s.gymId()
+        + s.branchId().map(b -> " · Branch " + b).orElse(" · whole gym")).orElse(""));
+    ReportPeriod period = report.request().period();
+    header.put("period_label", dateRange(period.startDate(), period.endDate()));
+    header.put("first_date", DisplayFormat.date(period.startDate()));
+    header.put("last_date", DisplayFormat.date(period.endDate()));
+    header.put("days", period.days());
+    header.put("timezone", period.zone().getId());
+    header.put("generated_at",
+        DisplayFormat.dateTime(report.generatedAt().atOffset(ZoneOffset.UTC)));
+    return header;
+  }
+
+  private static String title(String type) {
+    return switch (type) {
+      case "daily" -> "Daily lead performance";
+      case "weekly" -> "Weekly lead performance";
+      default -> Character.toUpperCase(type.charAt(0)) + type.substring(1).replace('-', ' ') + " report";
+    };
+  }
+
+  private static Optional<OffsetDateTime> moment(String text) {
+    if (text.length() < 16 || text.charAt(10) != 'T') {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(text));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<LocalDate> localDate(String text) {
+    try {
+      return Optional.of(LocalDate.parse(text));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}
