@@ -194,6 +194,52 @@ class LeadPerformanceCalculatorTest {
     assertThat(report.staff().get(0).interested()).isZero();
   }
 
+  @Test
+  void repeatedHourOfAFallBackDayAddsBothOccurrences() {
+    // 2026-11-01 in New York lasts 25 hours: 01:00-01:59 happens at -04:00 and again at -05:00,
+    // and the data port reports each occurrence as its own group.
+    LeadActivity fallBack =
+        LeadActivityTestData.on("2026-11-01")
+            .calls(1, "u", "completed", "interested", 3)
+            .calls(1, "u", "completed", "interested", 2)
+            .calls(2, "u", "missed", null, 1)
+            .build();
+
+    DailyLeadReport report = calculator.daily(fallBack);
+
+    assertThat(report.byHour()).hasSize(24);
+    assertThat(report.byHour().get(1)).isEqualTo(new HourFigures(1, 5, 5, 5, OptionalDouble.of(1.0)));
+    assertThat(report.bestHour()).hasValue(1);
+  }
+
+  @Test
+  void skippedHourOfASpringForwardDayShowsZeros() {
+    // 2026-03-08 in New York has no 02:00 hour: the port never reports one.
+    DailyLeadReport report =
+        calculator.daily(
+            LeadActivityTestData.on("2026-03-08")
+                .calls(1, "u", "completed", null, 1)
+                .calls(3, "u", "completed", null, 1)
+                .build());
+
+    assertThat(report.byHour()).hasSize(24);
+    assertThat(report.byHour().get(2)).isEqualTo(new HourFigures(2, 0, 0, 0, OptionalDouble.empty()));
+  }
+
+  @Test
+  void weeklySeriesAcrossBothDstChangesHasOneRowPerLocalDate() {
+    ReportPeriod overFallBack =
+        ReportPeriod.range(LocalDate.parse("2026-10-29"), LocalDate.parse("2026-11-02"), ZoneId.of("America/New_York"));
+
+    WeeklyLeadReport report =
+        calculator.weekly(
+            LeadActivityTestData.on("2026-11-01").calls(1, "u", "completed", null, 2).build(), LeadActivity.empty(), overFallBack);
+
+    assertThat(report.daily()).extracting(DayFigures::date).containsExactlyElementsOf(overFallBack.dates());
+    assertThat(report.daily().get(3).calls()).isEqualTo(2);
+    assertThat(report.previous().period().start()).hasToString("2026-10-24T00:00-04:00");
+  }
+
   @Nested
   class Weekly {
 
