@@ -21,15 +21,31 @@ final class CliErrors {
     if (exception instanceof InvalidReportRequestException invalid) {
       return OPTIONS.getOrDefault(invalid.field(), invalid.field()) + ": " + invalid.problem();
     }
-    StringBuilder message = new StringBuilder(String.valueOf(exception.getMessage()));
+    String message = firstLine(exception.getMessage());
     Throwable cause = exception.getCause();
     // The root cause usually says what is wrong in the database ("no such table: leads").
     while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
-    if (cause != null && cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
-      message.append(": ").append(cause.getMessage().lines().findFirst().orElse(""));
+    String reason = cause == null ? "" : firstLine(cause.getMessage());
+    if (!reason.isEmpty() && !message.contains(reason)) {
+      message += ": " + reason;
     }
-    return message.toString();
+    if (message.startsWith("Could not connect to PostgreSQL")) {
+      message += " (check the host, port and credentials in --db or REPORTING_DB_URL)";
+    }
+    return redact(message);
   }
+
+  private static String firstLine(String text) {
+    return text == null ? "" : text.strip().lines().findFirst().orElse("");
+  }
+
+  /** Removes credentials a driver may echo back: user-info in a URL or host, password parameters. */
+  static String redact(String text) {
+    return text.replaceAll("//[^/@\\s]*@", "//")
+        .replaceAll("[^\\s/:@]+:[^\\s/@]+@", "")
+        .replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
+  }
+
 }

@@ -39,6 +39,14 @@ final class DemoCommand implements Callable<Integer> {
     this.context = context;
   }
 
+  /** The demo writes only into its own database, never into one the user made. */
+  private void requireDemoDatabase(JdbcPersistence database) {
+    if (!database.hasDemoSchema()) {
+      throw new BadInputException(
+          "--db-file", databaseFile + " is not a Pulse Reports demo database; give another --db-file, or use 'reporting generate --db' for your own data");
+    }
+  }
+
   @Override
   public Integer call() {
     LocalDate today = LocalDate.now(context.clock().withZone(DEMO_ZONE));
@@ -51,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
         SeedDataCommand.load(database, spec, context);
       } else {
         context.err().println("Using the existing demo database " + databaseFile + " (delete it to start afresh)");
+        requireDemoDatabase(database);
         database.migrate();
       }
       Reporting reporting = Reporting.builder().clock(context.clock()).leadActivity(database.leadActivity()).build();

@@ -4,7 +4,6 @@ import io.pulsereports.core.Reporting;
 import io.pulsereports.core.model.Report;
 import io.pulsereports.core.model.ReportFormat;
 import io.pulsereports.core.port.in.GenerateReportCommand;
-import io.pulsereports.persistence.jdbc.JdbcPersistence;
 import io.pulsereports.render.mustache.MustacheReportRenderer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,8 +74,8 @@ final class GenerateCommand implements Callable<Integer> {
             .endDate(endDate)
             .timezone(timezone)
             .build();
-    try (JdbcPersistence database = Database.openExisting(context.databaseUrl(Optional.ofNullable(db)))) {
-      Reporting reporting = Reporting.builder().clock(context.clock()).leadActivity(database.leadActivity()).build();
+    try (OnDemandLeadActivity leadActivity = new OnDemandLeadActivity(context.databaseUrl(Optional.ofNullable(db)))) {
+      Reporting reporting = Reporting.builder().clock(context.clock()).leadActivity(leadActivity).build();
       Report<?> report = reporting.generate(command).report();
       ReportWriter writer = new ReportWriter(MustacheReportRenderer.create());
       if (toStandardOutput) {

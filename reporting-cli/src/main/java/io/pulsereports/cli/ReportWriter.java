@@ -26,6 +26,9 @@ final class ReportWriter {
 
   /** Renders everything before writing anything, so a rendering failure leaves no partial output. */
   List<Path> writeFiles(Report<?> report, List<ReportFormat> formats, Path directory) {
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw new BadInputException("--out", directory + " exists and is not a folder");
+    }
     Map<Path, byte[]> files = new LinkedHashMap<>();
     for (ReportFormat format : formats) {
       List<RenderedOutput> outputs = renderer.render(report, format);

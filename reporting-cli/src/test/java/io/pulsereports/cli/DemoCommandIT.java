@@ -40,4 +40,20 @@ class DemoCommandIT {
     assertThat(second.err()).contains("Using the existing demo database");
     assertThat(second.out()).isEqualTo(first.out());
   }
+
+  @Test
+  void refusesToWriteIntoADatabaseThatIsNotTheDemos(@TempDir Path dir) throws Exception {
+    Path theirs = dir.resolve("theirs.db");
+    HandMadeLeadDatabase.create("jdbc:sqlite:" + theirs);
+
+    CliRun run = CliRun.of("demo", "--db-file", theirs.toString(), "--out", dir.resolve("reports").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--db-file: ").contains("is not a Pulse Reports demo database");
+    assertThat(dir.resolve("reports")).doesNotExist();
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + theirs);
+        java.sql.ResultSet tables = connection.getMetaData().getTables(null, null, "report_deliveries", null)) {
+      assertThat(tables.next()).as("no table was added to the user's database").isFalse();
+    }
+  }
 }

@@ -73,6 +73,37 @@ class GenerateBadInputIT {
   }
 
   @Test
+  void theRequestIsValidatedBeforeTheDatabaseIsOpened(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.db");
+
+    CliRun run = CliRun.of("generate", "--type", "daily", "--gym-id", "nope", "--db", "jdbc:sqlite:" + missing, "--out", "-");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--gym-id: 'nope' is not a UUID");
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
+  void anUnreachableServerIsOneLineThatNeverShowsTheCredentials() {
+    CliRun run = CliRun.of("generate", "--type", "daily", "--gym-id", GYM, "--out", "-",
+        "--db", "jdbc:postgresql://admin:hunter2@127.0.0.1:1/gyms?user=reports&password=s3cret&connectTimeout=2");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err()).contains("Could not connect").contains("--db").doesNotContain("hunter2").doesNotContain("s3cret");
+  }
+
+  @Test
+  void anOutputPathThatIsAFileIsBadInput(@TempDir Path dir) throws Exception {
+    Path file = Files.createFile(dir.resolve("taken"));
+
+    CliRun run = CliRun.of("generate", "--type", "daily", "--gym-id", GYM, "--date", "2026-03-08", "--db", url, "--out", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--out: ").contains("is not a folder");
+  }
+
+  @Test
   void anUnsupportedDatabaseUrlIsBadInput() {
     CliRun run = CliRun.of("generate", "--type", "daily", "--gym-id", GYM, "--db", "jdbc:mysql://localhost/x?password=secret", "--out", "-");
 

@@ -107,6 +107,8 @@ class ReportingTest {
         "start after end           | weekly  | " + GYM + " |            |            | 2026-03-09 | 2026-03-01 | UTC              | start_date  | 2026-03-09 is after end_date 2026-03-01",
         "half a range              | weekly  | " + GYM + " |            |            | 2026-03-09 |            | UTC              | end_date    | required",
         "range over the maximum    | weekly  | " + GYM + " |            |            | 2025-01-01 | 2026-03-01 | UTC              | end_date    | the maximum is 366",
+        "blank zone                | daily   | " + GYM + " |            | 2026-03-08 |            |            | ' '              | timezone    | unknown time zone ''",
+        "year out of range         | daily   | " + GYM + " |            | +999999999-12-31 |      |            | UTC              | date        | outside the years 0001 to 9999",
         "date and range            | weekly  | " + GYM + " |            | 2026-03-03 | 2026-03-01 | 2026-03-07 | UTC              | date        | not both",
       })
   void rejectsBadInputNamingTheFieldBeforeReadingAnything(

@@ -143,11 +143,16 @@ final class GenerateReportService implements GenerateReportUseCase {
   }
 
   private static LocalDate date(String field, String value) {
+    LocalDate date;
     try {
-      return LocalDate.parse(value);
+      date = LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw new InvalidReportRequestException(field, "'" + value + "' is not a date (expected YYYY-MM-DD)");
     }
+    if (date.getYear() < 1 || date.getYear() > 9999) {
+      throw new InvalidReportRequestException(field, "'" + value + "' is outside the years 0001 to 9999");
+    }
+    return date;
   }
 
   private static UUID uuid(String field, String value) {

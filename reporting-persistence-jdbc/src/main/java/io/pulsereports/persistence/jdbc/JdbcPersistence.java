@@ -108,6 +108,20 @@ public final class JdbcPersistence implements AutoCloseable {
     SchemaMigrations.DEMO.migrate(dataSource, dialect, description);
   }
 
+  /** Whether {@link #installDemoSchema()} has run on this database (its history table exists). */
+  public boolean hasDemoSchema() {
+    try {
+      return jdbi.withHandle(handle -> {
+        try (java.sql.ResultSet tables =
+            handle.getConnection().getMetaData().getTables(null, null, SchemaMigrations.DEMO.historyTable(), new String[] {"TABLE"})) {
+          return tables.next();
+        }
+      });
+    } catch (java.sql.SQLException | org.jdbi.v3.core.JdbiException e) {
+      throw new PersistenceException("Could not read the tables of " + description, e);
+    }
+  }
+
   /** Closes the pool this instance created; a caller's DataSource is left open. */
   @Override
   public void close() {

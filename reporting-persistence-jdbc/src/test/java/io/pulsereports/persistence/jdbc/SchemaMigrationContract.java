@@ -92,8 +92,10 @@ abstract class SchemaMigrationContract {
   void installDemoSchemaCreatesTheLeadTablesWithTheirIndexesInItsOwnHistory() throws Exception {
     try (JdbcPersistence persistence = openEmptyDatabase()) {
       persistence.migrate();
+      assertThat(persistence.hasDemoSchema()).isFalse();
       persistence.installDemoSchema();
       persistence.installDemoSchema();
+      assertThat(persistence.hasDemoSchema()).isTrue();
 
       assertThat(tables(persistence))
           .contains("leads", "call_logs", "pulse_reports_demo_schema_history")

@@ -31,7 +31,7 @@ public record GenerateReportCommand(
     return new Builder(reportType);
   }
 
-  /** Fluent construction; a null or blank value leaves the field absent. */
+  /** Fluent construction; a null value leaves the field absent, a blank one is validated (and refused). */
   public static final class Builder {
     private final String reportType;
     private Optional<String> gymId = Optional.empty();
@@ -80,7 +80,7 @@ public record GenerateReportCommand(
     }
 
     private static Optional<String> present(String value) {
-      return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+      return Optional.ofNullable(value).map(String::strip);
     }
   }
 }
