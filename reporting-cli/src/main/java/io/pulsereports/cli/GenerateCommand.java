@@ -8,9 +8,9 @@ import io.pulsereports.render.mustache.MustacheReportRenderer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -51,8 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR|-", description = "output folder (default reports), or - for standard output with one format")
   String out = "reports";
 
-  @Option(names = "--db", paramLabel = "JDBC_URL", description = "jdbc:sqlite:FILE or jdbc:postgresql://… (default $REPORTING_DB_URL, else the embedded pulse-reports.db)")
-  String db;
+  @Mixin DatabaseOption databaseOption;
 
   GenerateCommand(CliContext context) {
     this.context = context;
@@ -74,7 +73,7 @@ final class GenerateCommand implements Callable<Integer> {
             .endDate(endDate)
             .timezone(timezone)
             .build();
-    try (OnDemandLeadActivity leadActivity = new OnDemandLeadActivity(context.databaseUrl(Optional.ofNullable(db)))) {
+    try (OnDemandLeadActivity leadActivity = new OnDemandLeadActivity(databaseOption.url(context))) {
       Reporting reporting = Reporting.builder().clock(context.clock()).leadActivity(leadActivity).build();
       Report<?> report = reporting.generate(command).report();
       ReportWriter writer = new ReportWriter(MustacheReportRenderer.create());

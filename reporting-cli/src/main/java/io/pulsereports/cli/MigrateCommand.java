@@ -1,9 +1,9 @@
 package io.pulsereports.cli;
 
 import io.pulsereports.persistence.jdbc.JdbcPersistence;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -17,8 +17,7 @@ final class MigrateCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Option(names = "--db", paramLabel = "JDBC_URL", description = "default $REPORTING_DB_URL, else the embedded pulse-reports.db")
-  String db;
+  @Mixin DatabaseOption databaseOption;
 
   @Option(names = "--demo-schema", description = "also create the demo leads/call_logs tables (for an empty demo database only)")
   boolean demoSchema;
@@ -29,7 +28,7 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (JdbcPersistence database = Database.open(context.databaseUrl(Optional.ofNullable(db)))) {
+    try (JdbcPersistence database = Database.open(databaseOption.url(context))) {
       database.migrate();
       context.out().println("Pulse Reports tables are up to date in " + database);
       if (demoSchema) {

@@ -7,9 +7,9 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -24,8 +24,7 @@ final class SeedDataCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Option(names = "--db", paramLabel = "JDBC_URL", description = "default $REPORTING_DB_URL, else the embedded pulse-reports.db")
-  String db;
+  @Mixin DatabaseOption databaseOption;
 
   @Option(names = "--gyms", defaultValue = "3", description = "default ${DEFAULT-VALUE}")
   int gyms;
@@ -62,7 +61,7 @@ final class SeedDataCommand implements Callable<Integer> {
   public Integer call() {
     ZoneId zone = zone(timezone);
     SyntheticDataSpec spec = spec(zone);
-    try (JdbcPersistence database = Database.open(context.databaseUrl(Optional.ofNullable(db)))) {
+    try (JdbcPersistence database = Database.open(databaseOption.url(context))) {
       database.migrate();
       load(database, spec, context);
     }
