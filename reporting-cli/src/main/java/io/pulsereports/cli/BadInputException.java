@@ -8,4 +8,11 @@ final class BadInputException extends RuntimeException {
   BadInputException(String option, String problem) {
     super(option + ": " + problem);
   }
+
+  /** Refuses a numeric option below {@code minimum}. */
+  static void requireAtLeast(String option, long value, long minimum) {
+    if (value < minimum) {
+      throw new BadInputException(option, "must be at least " + minimum + ", was " + value);
+    }
+  }
 }

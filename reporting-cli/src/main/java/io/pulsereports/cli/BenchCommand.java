@@ -79,10 +79,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    atLeast("--calls-per-day", callsPerDay, 1);
-    atLeast("--days", days, 3);
-    atLeast("--iterations", iterations, 1);
-    atLeast("--warmup", warmup, 0);
+    BadInputException.requireAtLeast("--calls-per-day", callsPerDay, 1);
+    BadInputException.requireAtLeast("--days", days, 3);
+    BadInputException.requireAtLeast("--iterations", iterations, 1);
+    BadInputException.requireAtLeast("--warmup", warmup, 0);
     Engine target = engine();
 
     List<Subject> subjects = new ArrayList<>();
@@ -344,7 +344,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     String describe(String name) {
-      return "schema " + schema(name) + " of " + redact(baseUrl);
+      return "schema " + schema(name) + " of " + CliErrors.redact(baseUrl);
     }
 
     @Override
@@ -361,17 +361,6 @@ final class BenchCommand implements Callable<Integer> {
       } catch (SQLException e) {
         throw new IllegalStateException("could not create the schema " + schema(name) + ": " + e.getMessage(), e);
       }
-    }
-  }
-
-  /** The URL without credentials or parameters, for messages. */
-  private static String redact(String url) {
-    return url.split("[?;]", 2)[0].replaceFirst("//[^/@]*@", "//");
-  }
-
-  private static void atLeast(String option, int value, int minimum) {
-    if (value < minimum) {
-      throw new BadInputException(option, "must be at least " + minimum + ", was " + value);
     }
   }
 }

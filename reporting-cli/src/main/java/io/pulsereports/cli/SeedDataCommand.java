@@ -78,22 +78,14 @@ final class SeedDataCommand implements Callable<Integer> {
   }
 
   private SyntheticDataSpec spec(ZoneId zone) {
-    positive("--gyms", gyms);
-    positive("--branches-per-gym", branches);
-    positive("--staff-per-branch", staff);
-    positive("--days", days);
-    positive("--leads-per-day", leadsPerDay);
-    if (callsPerDay < 0) {
-      throw new BadInputException("--calls-per-day", "must not be negative");
-    }
+    BadInputException.requireAtLeast("--gyms", gyms, 1);
+    BadInputException.requireAtLeast("--branches-per-gym", branches, 1);
+    BadInputException.requireAtLeast("--staff-per-branch", staff, 1);
+    BadInputException.requireAtLeast("--days", days, 1);
+    BadInputException.requireAtLeast("--leads-per-day", leadsPerDay, 1);
+    BadInputException.requireAtLeast("--calls-per-day", callsPerDay, 0);
     LocalDate end = endDate == null ? LocalDate.now(context.clock().withZone(zone)) : date(endDate);
     return new SyntheticDataSpec(gyms, branches, staff, days, leadsPerDay, callsPerDay, end, zone, seed);
-  }
-
-  private static void positive(String option, int value) {
-    if (value < 1) {
-      throw new BadInputException(option, "must be at least 1, was " + value);
-    }
   }
 
   private static LocalDate date(String value) {

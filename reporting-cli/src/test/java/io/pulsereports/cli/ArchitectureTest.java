@@ -35,12 +35,6 @@ class ArchitectureTest {
           .should().dependOnClassesThat().resideInAnyPackage("io.pulsereports.cli..", "io.pulsereports.http..")
           .because("launchers are thin shells around the library, never part of it");
 
-  @ArchTest
-  static final ArchRule no_module_reaches_into_the_persistence_internals =
-      noClasses()
-          .that().resideOutsideOfPackages("io.pulsereports.persistence..")
-          .should().dependOnClassesThat().resideInAPackage("io.pulsereports.persistence.jdbc.internal..")
-          .because("internal packages are public only for their own module and may change at any time");
 
   @ArchTest
   static final ArchRule no_module_reaches_into_the_rendering_internals =
@@ -49,12 +43,6 @@ class ArchitectureTest {
           .should().dependOnClassesThat().resideInAPackage("io.pulsereports.render.mustache.internal..")
           .because("internal packages are public only for their own module and may change at any time");
 
-  @ArchTest
-  static final ArchRule no_module_reaches_into_the_core_internals =
-      noClasses()
-          .that().resideOutsideOfPackages("io.pulsereports.core..")
-          .should().dependOnClassesThat().resideInAPackage("io.pulsereports.core.internal..")
-          .because("internal packages are public only for their own module and may change at any time");
 
   @ArchTest
   static final ArchRule only_launchers_touch_the_standard_streams =

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.argument.Argument;
 class PostgresLeadActivityIT extends LeadActivityPortContract {
 
   @Override
-  protected JdbcPersistence openDatabaseWithLeadTables() {
+  protected JdbcPersistence openDatabaseWithLeadTables() throws Exception {
     JdbcPersistence persistence =
         JdbcPersistence.postgres(EmbeddedPostgresServer.newDatabase("contract_tz", "Asia/Tokyo"));
     persistence.installDemoSchema();

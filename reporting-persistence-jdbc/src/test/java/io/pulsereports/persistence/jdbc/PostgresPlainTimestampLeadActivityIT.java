@@ -1,24 +1,21 @@
 package io.pulsereports.persistence.jdbc;
 
 import io.pulsereports.persistence.jdbc.LeadActivityFixture.Stamp;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import org.jdbi.v3.core.argument.Argument;
 
 /**
  * The contract on a real PostgreSQL whose lead tables use plain {@code timestamp} columns holding
  * UTC (a schema the user may already have), in sessions whose time zone is not UTC
- * (Asia/Tokyo, see the failsafe argLine).
+ * (Asia/Tokyo, see the failsafe argLine). Ids are uuid, bound as in the timestamptz contract.
  */
-class PostgresPlainTimestampLeadActivityIT extends LeadActivityPortContract {
+class PostgresPlainTimestampLeadActivityIT extends PostgresLeadActivityIT {
 
   @Override
-  protected JdbcPersistence openDatabaseWithLeadTables() throws IOException {
+  protected JdbcPersistence openDatabaseWithLeadTables() throws Exception {
     JdbcPersistence persistence =
         JdbcPersistence.postgres(
             EmbeddedPostgresServer.newDatabase("contract_plain", "America/Los_Angeles"));
@@ -28,17 +25,6 @@ class PostgresPlainTimestampLeadActivityIT extends LeadActivityPortContract {
     }
     persistence.jdbi().useHandle(handle -> handle.createScript(ddl).execute());
     return persistence;
-  }
-
-  @Override
-  protected Argument uuid(UUID value) {
-    return (position, statement, context) -> {
-      if (value == null) {
-        statement.setNull(position, Types.OTHER);
-      } else {
-        statement.setObject(position, value);
-      }
-    };
   }
 
   @Override
