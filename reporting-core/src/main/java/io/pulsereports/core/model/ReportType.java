@@ -12,6 +12,7 @@ public record ReportType(String name) {
 
   public static final ReportType DAILY = new ReportType("daily");
   public static final ReportType WEEKLY = new ReportType("weekly");
+  public static final ReportType LEARNING_DAILY = new ReportType("learning-daily");
 
   public ReportType {
     requireNonNull(name, "name");
