@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum ReportFormat {
   JSON("json", "application/json"),
   CSV("csv", "text/csv"),
-  HTML("html", "text/html");
+  HTML("html", "text/html"),
+  /** Charts as PNG images, one part per chart. */
+  PNG("png", "image/png");
 
   private final String extension;
   private final String mediaType;
@@ -25,7 +27,7 @@ public enum ReportFormat {
     return mediaType;
   }
 
-  /** The format named like its file extension ({@code json}, {@code csv}, {@code html}). */
+  /** The format named like its file extension ({@code json}, {@code csv}, {@code html}, {@code png}). */
   public static Optional<ReportFormat> fromExtension(String name) {
     String wanted = name.strip().toLowerCase(Locale.ROOT);
     for (ReportFormat format : values()) {

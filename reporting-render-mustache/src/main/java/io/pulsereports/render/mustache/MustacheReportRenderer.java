@@ -84,6 +84,7 @@ public final class MustacheReportRenderer implements ReportRenderer {
       case JSON -> List.of(new RenderedOutput(REPORT_PART, format, json.bytes(json.tree(report))));
       case CSV -> renderCsv(report);
       case HTML -> List.of(new RenderedOutput(REPORT_PART, format, renderHtml(report)));
+      case PNG -> throw new ReportingException("PNG charts are not rendered yet for report type '" + report.type() + "'");
     };
   }
 
