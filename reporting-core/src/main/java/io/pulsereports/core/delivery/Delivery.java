@@ -1,0 +1,99 @@
+package io.pulsereports.core.delivery;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import io.pulsereports.core.model.GymScope;
+import io.pulsereports.core.model.ReportPeriod;
+import io.pulsereports.core.model.ReportType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One entry of the delivery log: which report (type, scope, period in its time zone) goes to whom
+ * through which channel, the report data as generated (the SPEC JSON, sent on every attempt so a
+ * retry delivers exactly what was generated), and where the delivery stands.
+ *
+ * @param idempotencyKey unique in the log: the same key is never delivered twice
+ * @param attemptCount the attempts started so far (a claim starts one)
+ */
+public record Delivery(
+    DeliveryId id,
+    Optional<UUID> subscriptionId,
+    ReportType reportType,
+    Optional<GymScope> scope,
+    ReportPeriod period,
+    DeliveryMethod method,
+    List<RecipientOutcome> recipients,
+    DeliveryStatus status,
+    int attemptCount,
+    Optional<Instant> nextAttemptAt,
+    Optional<String> lastError,
+    Optional<Lease> lease,
+    String idempotencyKey,
+    String reportData,
+    Instant createdAt,
+    Instant updatedAt,
+    Optional<Instant> sentAt) {
+
+  public Delivery {
+    requireNonNull(id, "id");
+    requireNonNull(subscriptionId, "subscriptionId");
+    requireNonNull(reportType, "reportType");
+    requireNonNull(scope, "scope");
+    requireNonNull(period, "period");
+    requireNonNull(method, "method");
+    recipients = List.copyOf(requireNonNull(recipients, "recipients"));
+    checkArgument(!recipients.isEmpty(), "a delivery needs at least one recipient");
+    requireNonNull(status, "status");
+    checkArgument(attemptCount >= 0, "attemptCount %s is negative", attemptCount);
+    requireNonNull(nextAttemptAt, "nextAttemptAt");
+    requireNonNull(lastError, "lastError");
+    requireNonNull(lease, "lease");
+    requireNonNull(idempotencyKey, "idempotencyKey");
+    requireNonNull(reportData, "reportData");
+    requireNonNull(createdAt, "createdAt");
+    requireNonNull(updatedAt, "updatedAt");
+    requireNonNull(sentAt, "sentAt");
+  }
+
+  /** The recipients addresses or webhook URLs, in order. */
+  public List<String> recipientAddresses() {
+    return recipients.stream().map(RecipientOutcome::recipient).toList();
+  }
+
+  /** A new pending delivery, due at {@code now}. */
+  public static Delivery pending(
+      DeliveryId id,
+      Optional<UUID> subscriptionId,
+      ReportType reportType,
+      Optional<GymScope> scope,
+      ReportPeriod period,
+      DeliveryMethod method,
+      List<String> recipients,
+      String idempotencyKey,
+      String reportData,
+      Instant now) {
+    return new Delivery(id, subscriptionId, reportType, scope, period, method,
+        recipients.stream().map(RecipientOutcome::pending).toList(), DeliveryStatus.PENDING, 0,
+        Optional.of(now), Optional.empty(), Optional.empty(), idempotencyKey, reportData, now, now,
+        Optional.empty());
+  }
+
+  /** The same delivery with another state; the identity and the report never change. */
+  public Delivery withState(
+      List<RecipientOutcome> recipients,
+      DeliveryStatus status,
+      int attemptCount,
+      Optional<Instant> nextAttemptAt,
+      Optional<String> lastError,
+      Optional<Lease> lease,
+      Instant updatedAt,
+      Optional<Instant> sentAt) {
+    return new Delivery(id, subscriptionId, reportType, scope, period, method, recipients, status,
+        attemptCount, nextAttemptAt, lastError, lease, idempotencyKey, reportData, createdAt,
+        updatedAt, sentAt);
+  }
+}
