@@ -5,17 +5,39 @@ import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
+import io.pulsereports.core.delivery.Delivery;
+import io.pulsereports.core.delivery.DeliveryMethod;
+import io.pulsereports.core.delivery.DeliveryPage;
+import io.pulsereports.core.delivery.DeliveryQuery;
+import io.pulsereports.core.delivery.DeliverySettings;
+import io.pulsereports.core.delivery.RetryPolicy;
 import io.pulsereports.core.metric.LeadMetricsConfig;
 import io.pulsereports.core.model.ReportType;
 import io.pulsereports.core.port.in.GenerateReportCommand;
 import io.pulsereports.core.port.in.GenerateReportResult;
 import io.pulsereports.core.port.in.GenerateReportUseCase;
+import io.pulsereports.core.port.in.ManageDeliveriesUseCase;
+import io.pulsereports.core.port.in.RunDueResult;
+import io.pulsereports.core.port.in.SendReportCommand;
+import io.pulsereports.core.port.in.SendReportResult;
+import io.pulsereports.core.port.in.SendReportUseCase;
+import io.pulsereports.core.port.out.DeliveryRepository;
 import io.pulsereports.core.port.out.LeadActivityPort;
+import io.pulsereports.core.port.out.MessageRenderer;
+import io.pulsereports.core.port.out.ReportDeliverer;
+import io.pulsereports.core.port.out.ReportRenderer;
 import io.pulsereports.core.service.ReportingServices;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * The front door of the library: a catalogue of report types wired to their data ports.
@@ -30,16 +52,19 @@ import java.util.Set;
  *     .report();
  * }</pre>
  */
-public final class Reporting implements GenerateReportUseCase {
+public final class Reporting implements GenerateReportUseCase, SendReportUseCase, ManageDeliveriesUseCase {
 
   public static final int DEFAULT_MAX_RANGE_DAYS = 366;
+  public static final int DEFAULT_MAX_RECIPIENTS = 50;
 
   private final ImmutableMap<String, ReportDefinition<?>> catalogue;
   private final GenerateReportUseCase generateReport;
+  private final Optional<ReportingServices.DeliveryUseCases> delivery;
 
   private Reporting(Builder builder) {
     this.catalogue = ImmutableMap.copyOf(builder.catalogue);
     this.generateReport = ReportingServices.generateReport(catalogue, builder.clock, builder.maxRangeDays);
+    this.delivery = builder.deliveryUseCases(generateReport);
   }
 
   public static Builder builder() {
@@ -49,6 +74,45 @@ public final class Reporting implements GenerateReportUseCase {
   @Override
   public GenerateReportResult generate(GenerateReportCommand command) {
     return generateReport.generate(command);
+  }
+
+  /**
+   * Generates the report, records it in the delivery log and delivers it (see {@link
+   * Builder#delivery}).
+   */
+  @Override
+  public SendReportResult send(SendReportCommand command) {
+    return delivery().send().send(command);
+  }
+
+  @Override
+  public Optional<Delivery> findDelivery(String deliveryId) {
+    return delivery().manage().findDelivery(deliveryId);
+  }
+
+  @Override
+  public DeliveryPage listDeliveries(DeliveryQuery query) {
+    return delivery().manage().listDeliveries(query);
+  }
+
+  @Override
+  public RunDueResult runDueDeliveries(int limit) {
+    return delivery().manage().runDueDeliveries(limit);
+  }
+
+  @Override
+  public Delivery retryDelivery(String deliveryId) {
+    return delivery().manage().retryDelivery(deliveryId);
+  }
+
+  /** Whether delivery was configured with {@link Builder#delivery}. */
+  public boolean deliveryEnabled() {
+    return delivery.isPresent();
+  }
+
+  private ReportingServices.DeliveryUseCases delivery() {
+    return delivery.orElseThrow(
+        () -> new IllegalStateException("delivery is not configured: call Reporting.Builder.delivery(...)"));
   }
 
   /** The names of the registered report types, in registration order. */
@@ -62,6 +126,17 @@ public final class Reporting implements GenerateReportUseCase {
     private Clock clock = Clock.systemUTC();
     private int maxRangeDays = DEFAULT_MAX_RANGE_DAYS;
     private LeadMetricsConfig leadMetrics = LeadMetricsConfig.defaults();
+    private DeliveryRepository deliveryRepository;
+    private ReportRenderer reportRenderer;
+    private MessageRenderer messageRenderer;
+    private final Map<DeliveryMethod, ReportDeliverer> deliverers = new EnumMap<>(DeliveryMethod.class);
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+    private Duration lease = Duration.ofMinutes(5);
+    private Optional<String> publicBaseUrl = Optional.empty();
+    private int maxRecipients = DEFAULT_MAX_RECIPIENTS;
+    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    private Supplier<UUID> deliveryIds = UUID::randomUUID;
 
     private Builder() {}
 
@@ -98,6 +173,77 @@ public final class Reporting implements GenerateReportUseCase {
       checkState(!catalogue.containsKey(type.name()), "report type %s is already registered", type);
       catalogue.put(type.name(), definition);
       return this;
+    }
+
+    /**
+     * Enables delivery: the log that records every delivery, the renderer of the stored report data
+     * (JSON), the renderer of messages, and one deliverer per channel ({@link #deliverer}).
+     */
+    public Builder delivery(DeliveryRepository repository, ReportRenderer reportRenderer, MessageRenderer messageRenderer) {
+      this.deliveryRepository = requireNonNull(repository, "repository");
+      this.reportRenderer = requireNonNull(reportRenderer, "reportRenderer");
+      this.messageRenderer = requireNonNull(messageRenderer, "messageRenderer");
+      return this;
+    }
+
+    /** Adds the deliverer of a channel; a second one for the same channel replaces the first. */
+    public Builder deliverer(ReportDeliverer deliverer) {
+      requireNonNull(deliverer, "deliverer");
+      deliverers.put(deliverer.method(), deliverer);
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** The name this process claims deliveries under (unique per process; a random one by default). */
+    public Builder workerId(String id) {
+      requireNonNull(id, "id");
+      checkArgument(!id.isBlank(), "workerId is blank");
+      this.workerId = id;
+      return this;
+    }
+
+    /** How long a claimed delivery stays ours before another worker may take it over. */
+    public Builder lease(Duration lease) {
+      this.lease = requireNonNull(lease, "lease");
+      return this;
+    }
+
+    /** Where the HTTP server is reachable, for links to the full report in emails and Slack. */
+    public Builder publicBaseUrl(String url) {
+      this.publicBaseUrl = Optional.of(requireNonNull(url, "url"));
+      return this;
+    }
+
+    public Builder maxRecipients(int max) {
+      checkArgument(max >= 1, "maxRecipients %s is below 1", max);
+      this.maxRecipients = max;
+      return this;
+    }
+
+    /** The source of retry jitter, values in [0, 1); tests pass a constant. */
+    public Builder jitter(DoubleSupplier source) {
+      this.jitter = requireNonNull(source, "source");
+      return this;
+    }
+
+    /** The source of new delivery ids; tests may pass a predictable one. */
+    public Builder deliveryIds(Supplier<UUID> source) {
+      this.deliveryIds = requireNonNull(source, "source");
+      return this;
+    }
+
+    private Optional<ReportingServices.DeliveryUseCases> deliveryUseCases(GenerateReportUseCase generate) {
+      if (deliveryRepository == null) {
+        return Optional.empty();
+      }
+      DeliverySettings settings =
+          new DeliverySettings(retryPolicy, workerId, lease, publicBaseUrl, maxRecipients, clock, jitter, deliveryIds);
+      return Optional.of(ReportingServices.delivery(generate, reportRenderer, messageRenderer,
+          ImmutableMap.copyOf(deliverers), deliveryRepository, settings));
     }
 
     public Reporting build() {

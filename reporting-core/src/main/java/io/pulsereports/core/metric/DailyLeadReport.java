@@ -2,8 +2,9 @@ package io.pulsereports.core.metric;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.List;
 import com.google.common.collect.ImmutableMap;
+import io.pulsereports.core.model.PeriodActivity;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -16,7 +17,7 @@ public record DailyLeadReport(
     OptionalDouble interestRate,
     List<HourFigures> byHour,
     OptionalInt bestHour,
-    List<StaffFigures> staff) {
+    List<StaffFigures> staff) implements PeriodActivity {
 
   public DailyLeadReport {
     requireNonNull(leads, "leads");
@@ -26,5 +27,11 @@ public record DailyLeadReport(
     byHour = List.copyOf(requireNonNull(byHour, "byHour"));
     requireNonNull(bestHour, "bestHour");
     staff = List.copyOf(requireNonNull(staff, "staff"));
+  }
+
+  /** Whether anything happened in the period (used to skip empty deliveries). */
+  @Override
+  public boolean hasActivity() {
+    return leads.newLeads() > 0 || leads.convertedInPeriod() > 0 || calls.total() > 0;
   }
 }

@@ -2,13 +2,15 @@ package io.pulsereports.core.metric;
 
 import static java.util.Objects.requireNonNull;
 
+import io.pulsereports.core.model.PeriodActivity;
+
 /** The metric blocks of a learning engagement daily report (SPEC section 4). */
 public record LearningDailyReport(
     LearningWindows windows,
     Engagement engagement,
     Mistakes mistakes,
     Conversion conversion,
-    InactiveUsersBlock inactiveUsers) {
+    InactiveUsersBlock inactiveUsers) implements PeriodActivity {
 
   public LearningDailyReport {
     requireNonNull(windows, "windows");
@@ -16,5 +18,11 @@ public record LearningDailyReport(
     requireNonNull(mistakes, "mistakes");
     requireNonNull(conversion, "conversion");
     requireNonNull(inactiveUsers, "inactiveUsers");
+  }
+
+  /** Whether anything happened in the period (used to skip empty deliveries). */
+  @Override
+  public boolean hasActivity() {
+    return engagement.total().sessions() > 0 || mistakes.totalErrors() > 0;
   }
 }

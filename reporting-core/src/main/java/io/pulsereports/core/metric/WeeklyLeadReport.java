@@ -2,8 +2,9 @@ package io.pulsereports.core.metric;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.List;
 import com.google.common.collect.ImmutableMap;
+import io.pulsereports.core.model.PeriodActivity;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -23,7 +24,7 @@ public record WeeklyLeadReport(
     PreviousPeriodFigures previous,
     Changes changes,
     Funnel funnel,
-    List<DayFigures> daily) {
+    List<DayFigures> daily) implements PeriodActivity {
 
   public WeeklyLeadReport {
     requireNonNull(leads, "leads");
@@ -37,5 +38,11 @@ public record WeeklyLeadReport(
     requireNonNull(changes, "changes");
     requireNonNull(funnel, "funnel");
     daily = List.copyOf(requireNonNull(daily, "daily"));
+  }
+
+  /** Whether anything happened in the period (used to skip empty deliveries). */
+  @Override
+  public boolean hasActivity() {
+    return leads.newLeads() > 0 || leads.convertedInPeriod() > 0 || calls.total() > 0;
   }
 }

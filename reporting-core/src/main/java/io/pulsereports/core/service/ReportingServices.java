@@ -3,6 +3,14 @@ package io.pulsereports.core.service;
 import com.google.common.collect.ImmutableMap;
 import io.pulsereports.core.ReportDefinition;
 import io.pulsereports.core.port.in.GenerateReportUseCase;
+import io.pulsereports.core.delivery.DeliveryMethod;
+import io.pulsereports.core.delivery.DeliverySettings;
+import io.pulsereports.core.port.in.ManageDeliveriesUseCase;
+import io.pulsereports.core.port.in.SendReportUseCase;
+import io.pulsereports.core.port.out.DeliveryRepository;
+import io.pulsereports.core.port.out.MessageRenderer;
+import io.pulsereports.core.port.out.ReportDeliverer;
+import io.pulsereports.core.port.out.ReportRenderer;
 import java.time.Clock;
 
 /** Builds the use case services. Called by the {@code Reporting} facade only. */
@@ -14,4 +22,20 @@ public final class ReportingServices {
       ImmutableMap<String, ReportDefinition<?>> catalogue, Clock clock, int maxRangeDays) {
     return new GenerateReportService(catalogue, clock, maxRangeDays);
   }
+
+  /** The delivery use cases over {@code generateReport}; one object implements both ports. */
+  public static DeliveryUseCases delivery(
+      GenerateReportUseCase generateReport,
+      ReportRenderer reportRenderer,
+      MessageRenderer messageRenderer,
+      ImmutableMap<DeliveryMethod, ReportDeliverer> deliverers,
+      DeliveryRepository repository,
+      DeliverySettings settings) {
+    DeliveryService service =
+        new DeliveryService(generateReport, reportRenderer, messageRenderer, deliverers, repository, settings);
+    return new DeliveryUseCases(service, service);
+  }
+
+  /** The send and manage ports of one delivery service. */
+  public record DeliveryUseCases(SendReportUseCase send, ManageDeliveriesUseCase manage) {}
 }
