@@ -20,4 +20,17 @@ public record Report<B>(ReportRequest request, Instant generatedAt, B body) {
   public ReportType type() {
     return request.type();
   }
+
+  /**
+   * This report with its personal identifiers replaced by keyed pseudonyms; the same report when
+   * its body holds none.
+   */
+  public Report<B> anonymized(Pseudonyms pseudonyms) {
+    if (body instanceof Anonymizable<?> anonymizable) {
+      @SuppressWarnings("unchecked")
+      B replaced = (B) anonymizable.anonymized(pseudonyms);
+      return new Report<>(request, generatedAt, replaced);
+    }
+    return this;
+  }
 }
