@@ -122,6 +122,36 @@ public final class JdbcPersistence implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes a consistent copy of the embedded SQLite database to {@code target} while it stays in
+   * use ({@code VACUUM INTO}: a transaction-consistent snapshot, never a file copy of a live
+   * database). The target must not exist. PostgreSQL is backed up with its own tools (pg_dump).
+   *
+   * @throws PersistenceException when the target exists, its folder is missing, or the database
+   *     is not SQLite
+   */
+  public void backupTo(Path target) {
+    requireNonNull(target, "target");
+    if (dialect != Dialect.SQLITE) {
+      throw new PersistenceException(
+          "backup copies the embedded SQLite database only; back up PostgreSQL with pg_dump, e.g."
+              + " pg_dump --format=custom --file=pulse-reports.dump DBNAME");
+    }
+    Path absolute = target.toAbsolutePath();
+    if (java.nio.file.Files.exists(absolute)) {
+      throw new PersistenceException("backup target " + absolute + " already exists; choose a new file");
+    }
+    Path folder = absolute.getParent();
+    if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+      throw new PersistenceException("backup folder " + folder + " does not exist; create it first");
+    }
+    try {
+      jdbi.useHandle(handle -> handle.execute("VACUUM INTO ?", absolute.toString()));
+    } catch (org.jdbi.v3.core.JdbiException e) {
+      throw new PersistenceException("Could not back up " + description + " to " + absolute, e);
+    }
+  }
+
   /** Closes the pool this instance created; a caller's DataSource is left open. */
   @Override
   public void close() {
