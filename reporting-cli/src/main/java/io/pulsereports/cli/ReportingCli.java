@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     versionProvider = ReportingCli.Version.class,
     description = "Pulse Reports: lead performance reports from your own SQL database.",
     subcommands = {
+      BackupCommand.class,
       BenchCommand.class,
       DemoCommand.class,
       GenerateCommand.class,
