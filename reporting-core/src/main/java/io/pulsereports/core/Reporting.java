@@ -6,11 +6,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
 import io.pulsereports.core.metric.LeadMetricsConfig;
+import io.pulsereports.core.metric.LearningMetricsConfig;
 import io.pulsereports.core.model.ReportType;
 import io.pulsereports.core.port.in.GenerateReportCommand;
 import io.pulsereports.core.port.in.GenerateReportResult;
 import io.pulsereports.core.port.in.GenerateReportUseCase;
 import io.pulsereports.core.port.out.LeadActivityPort;
+import io.pulsereports.core.port.out.LearningActivityPort;
 import io.pulsereports.core.service.ReportingServices;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -22,11 +24,16 @@ import java.util.Set;
  *
  * <pre>{@code
  * Reporting reporting = Reporting.builder()
- *     .leadActivity(persistence.leadActivity())   // registers "daily" and "weekly"
+ *     .leadActivity(persistence.leadActivity())          // registers "daily" and "weekly"
+ *     .learningMetrics(LearningMetricsConfig.builder().topMistakes(5).build())
+ *     .learningActivity(persistence.learningActivity())  // registers "learning-daily"
  *     .register(myCustomDefinition)
  *     .build();
  * Report<?> report = reporting.generate(GenerateReportCommand.builder("daily")
  *     .gymId(gym).branchId(branch).date("2026-03-08").timezone("America/New_York").build())
+ *     .report();
+ * Report<?> learning = reporting.generate(GenerateReportCommand.builder("learning-daily")
+ *     .date("2026-03-08").timezone("America/New_York").build())  // no gym: the whole app
  *     .report();
  * }</pre>
  */
@@ -62,6 +69,7 @@ public final class Reporting implements GenerateReportUseCase {
     private Clock clock = Clock.systemUTC();
     private int maxRangeDays = DEFAULT_MAX_RANGE_DAYS;
     private LeadMetricsConfig leadMetrics = LeadMetricsConfig.defaults();
+    private LearningMetricsConfig learningMetrics = LearningMetricsConfig.defaults();
 
     private Builder() {}
 
@@ -89,6 +97,18 @@ public final class Reporting implements GenerateReportUseCase {
       requireNonNull(port, "port");
       register(LeadReports.daily(port, leadMetrics));
       return register(LeadReports.weekly(port, leadMetrics));
+    }
+
+    /** Thresholds and windows of the learning metrics; set before {@link #learningActivity}. */
+    public Builder learningMetrics(LearningMetricsConfig config) {
+      this.learningMetrics = requireNonNull(config, "config");
+      return this;
+    }
+
+    /** Registers the built-in {@code learning-daily} learning engagement report. */
+    public Builder learningActivity(LearningActivityPort port) {
+      requireNonNull(port, "port");
+      return register(LearningReports.daily(port, learningMetrics));
     }
 
     /** Adds a report type to the catalogue; its name must be new. */
