@@ -84,7 +84,9 @@ public final class LearningEngagementCalculator {
   private static Engagement engagement(List<RoleEngagement> roles) {
     Map<String, Sums> byRole = new TreeMap<>(CodePointOrder.INSTANCE);
     for (RoleEngagement role : roles) {
-      byRole.computeIfAbsent(role.role(), key -> new Sums()).add(role);
+      if (role.sessions() > 0) { // SPEC: one entry per role with at least one session
+        byRole.computeIfAbsent(role.role(), key -> new Sums()).add(role);
+      }
     }
     Sums total = new Sums();
     Map<String, EngagementFigures> figures = new LinkedHashMap<>();

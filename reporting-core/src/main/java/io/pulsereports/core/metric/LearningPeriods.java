@@ -36,7 +36,6 @@ public record LearningPeriods(
   public static LearningPeriods of(ReportPeriod day, LearningMetricsConfig config) {
     requireNonNull(day, "day");
     requireNonNull(config, "config");
-    checkArgument(day.days() == 1, "a learning report covers one day, not %s", day);
     LocalDate date = day.startDate();
     ZoneId zone = day.zone();
     return new LearningPeriods(

@@ -128,6 +128,14 @@ class LearningEngagementCalculatorTest {
   }
 
   @Test
+  void aRoleWithoutSessionsHasNoEntry() {
+    Engagement engagement =
+        calculator.daily(DAY, onlyRoles(new RoleEngagement("coach", 0, 0, 0, 0, 0, 0), new RoleEngagement("free", 1, 1, 9, 1, 0, 1))).engagement();
+
+    assertThat(engagement.byRole()).containsOnlyKeys("free");
+  }
+
+  @Test
   void emptyActivityGivesZerosEmptyListsAndUndefinedMeans() {
     LearningDailyReport report = calculator.daily(DAY, LearningActivity.empty());
 
