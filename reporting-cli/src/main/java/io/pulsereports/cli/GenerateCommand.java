@@ -24,26 +24,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Option(names = "--type", required = true, paramLabel = "TYPE", description = "daily | weekly")
-  String type;
-
-  @Option(names = "--gym-id", paramLabel = "UUID")
-  String gymId;
-
-  @Option(names = "--branch-id", paramLabel = "UUID")
-  String branchId;
-
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "daily: the day (default yesterday); weekly: a day of the ISO week (default last week)")
-  String date;
-
-  @Option(names = "--start-date", paramLabel = "YYYY-MM-DD", description = "weekly: first day of an explicit range")
-  String startDate;
-
-  @Option(names = "--end-date", paramLabel = "YYYY-MM-DD", description = "weekly: last day of an explicit range (inclusive)")
-  String endDate;
-
-  @Option(names = "--timezone", paramLabel = "ZONE", description = "IANA time zone of the report's days and hours (default UTC)")
-  String timezone;
+  @Mixin ReportOptions reportOptions;
 
   @Option(names = "--format", paramLabel = "FORMATS", split = ",", description = "json, csv, html; comma-separated (default json)")
   List<String> formats = List.of("json");
@@ -64,15 +45,7 @@ final class GenerateCommand implements Callable<Integer> {
     if (toStandardOutput && parsedFormats.size() != 1) {
       throw new BadInputException("--out", "'-' writes one format to standard output; choose one --format");
     }
-    GenerateReportCommand command =
-        GenerateReportCommand.builder(type)
-            .gymId(gymId)
-            .branchId(branchId)
-            .date(date)
-            .startDate(startDate)
-            .endDate(endDate)
-            .timezone(timezone)
-            .build();
+    GenerateReportCommand command = reportOptions.command();
     try (OnDemandLeadActivity leadActivity = new OnDemandLeadActivity(databaseOption.url(context))) {
       Reporting reporting = Reporting.builder().clock(context.clock()).leadActivity(leadActivity).build();
       Report<?> report = reporting.generate(command).report();

@@ -12,6 +12,7 @@ import io.pulsereports.core.delivery.DeliveryQuery;
 import io.pulsereports.core.delivery.DeliverySettings;
 import io.pulsereports.core.delivery.RetryPolicy;
 import io.pulsereports.core.metric.LeadMetricsConfig;
+import io.pulsereports.core.metric.LearningMetricsConfig;
 import io.pulsereports.core.model.ReportType;
 import io.pulsereports.core.port.in.GenerateReportCommand;
 import io.pulsereports.core.port.in.GenerateReportResult;
@@ -23,6 +24,7 @@ import io.pulsereports.core.port.in.SendReportResult;
 import io.pulsereports.core.port.in.SendReportUseCase;
 import io.pulsereports.core.port.out.DeliveryRepository;
 import io.pulsereports.core.port.out.LeadActivityPort;
+import io.pulsereports.core.port.out.LearningActivityPort;
 import io.pulsereports.core.port.out.MessageRenderer;
 import io.pulsereports.core.port.out.ReportDeliverer;
 import io.pulsereports.core.port.out.ReportRenderer;
@@ -44,11 +46,16 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * Reporting reporting = Reporting.builder()
- *     .leadActivity(persistence.leadActivity())   // registers "daily" and "weekly"
+ *     .leadActivity(persistence.leadActivity())          // registers "daily" and "weekly"
+ *     .learningMetrics(LearningMetricsConfig.builder().topMistakes(5).build())
+ *     .learningActivity(persistence.learningActivity())  // registers "learning-daily"
  *     .register(myCustomDefinition)
  *     .build();
  * Report<?> report = reporting.generate(GenerateReportCommand.builder("daily")
  *     .gymId(gym).branchId(branch).date("2026-03-08").timezone("America/New_York").build())
+ *     .report();
+ * Report<?> learning = reporting.generate(GenerateReportCommand.builder("learning-daily")
+ *     .date("2026-03-08").timezone("America/New_York").build())  // no gym: the whole app
  *     .report();
  * }</pre>
  */
@@ -137,6 +144,7 @@ public final class Reporting implements GenerateReportUseCase, SendReportUseCase
     private int maxRecipients = DEFAULT_MAX_RECIPIENTS;
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
     private Supplier<UUID> deliveryIds = UUID::randomUUID;
+    private LearningMetricsConfig learningMetrics = LearningMetricsConfig.defaults();
 
     private Builder() {}
 
@@ -164,6 +172,18 @@ public final class Reporting implements GenerateReportUseCase, SendReportUseCase
       requireNonNull(port, "port");
       register(LeadReports.daily(port, leadMetrics));
       return register(LeadReports.weekly(port, leadMetrics));
+    }
+
+    /** Thresholds and windows of the learning metrics; set before {@link #learningActivity}. */
+    public Builder learningMetrics(LearningMetricsConfig config) {
+      this.learningMetrics = requireNonNull(config, "config");
+      return this;
+    }
+
+    /** Registers the built-in {@code learning-daily} learning engagement report. */
+    public Builder learningActivity(LearningActivityPort port) {
+      requireNonNull(port, "port");
+      return register(LearningReports.daily(port, learningMetrics));
     }
 
     /** Adds a report type to the catalogue; its name must be new. */

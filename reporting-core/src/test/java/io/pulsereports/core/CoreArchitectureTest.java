@@ -79,4 +79,12 @@ class CoreArchitectureTest {
           .should().dependOnClassesThat()
           .resideInAnyPackage("..core.service..", "..core.port..")
           .because("the model is the innermost ring");
+
+  @ArchTest
+  static final ArchRule conversion_rules_depend_on_the_model_only =
+      noClasses()
+          .that().resideInAPackage("..core.conversion..")
+          .should().dependOnClassesThat()
+          .resideInAnyPackage("..core.metric..", "..core.service..", "..core.port..")
+          .because("a conversion rule is a value over the model; calculators apply rules, never the reverse");
 }
