@@ -20,10 +20,12 @@ import picocli.CommandLine.Command;
     subcommands = {
       BackupCommand.class,
       BenchCommand.class,
+      DeliveriesCommand.class,
       DemoCommand.class,
       GenerateCommand.class,
       MigrateCommand.class,
       SeedDataCommand.class,
+      SendCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReportingCli implements Runnable {

@@ -1,0 +1,170 @@
+package io.pulsereports.cli;
+
+import io.pulsereports.core.Reporting;
+import io.pulsereports.core.delivery.DeliveryMethod;
+import io.pulsereports.core.delivery.RetryPolicy;
+import io.pulsereports.core.port.out.ReportDeliverer;
+import io.pulsereports.delivery.email.EmailDelivery;
+import io.pulsereports.delivery.email.SmtpSettings;
+import io.pulsereports.delivery.slack.SlackDelivery;
+import io.pulsereports.delivery.slack.SlackSettings;
+import io.pulsereports.persistence.jdbc.JdbcPersistence;
+import io.pulsereports.render.mustache.MustacheMessageRenderer;
+import io.pulsereports.render.mustache.MustacheReportRenderer;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The library wired for a delivery command: the database (its own tables migrated on first use),
+ * the report catalogue, the renderers, and the deliverers the environment configures (email when
+ * REPORTING_SMTP_HOST is set; Slack always, limited to the allowed webhook hosts).
+ */
+final class ReportingEngine implements AutoCloseable {
+
+  static final String RETRY_ATTEMPTS_VARIABLE = "REPORTING_RETRY_MAX_ATTEMPTS";
+  static final String RETRY_INITIAL_DELAY_VARIABLE = "REPORTING_RETRY_INITIAL_DELAY_SECONDS";
+  static final String RETRY_MAX_DELAY_VARIABLE = "REPORTING_RETRY_MAX_DELAY_SECONDS";
+
+  private final JdbcPersistence database;
+  private final Reporting reporting;
+  private final Map<DeliveryMethod, ReportDeliverer> deliverers;
+  private final List<AutoCloseable> resources;
+
+  private ReportingEngine(
+      JdbcPersistence database, Reporting reporting, Map<DeliveryMethod, ReportDeliverer> deliverers,
+      List<AutoCloseable> resources) {
+    this.database = database;
+    this.reporting = reporting;
+    this.deliverers = deliverers;
+    this.resources = resources;
+  }
+
+  /** For commands that send: deliverers configured from the environment. */
+  static ReportingEngine forDelivery(CliContext context, String databaseUrl) {
+    return open(context, databaseUrl, true);
+  }
+
+  /** For commands that only read the delivery log. */
+  static ReportingEngine forDeliveryLog(CliContext context, String databaseUrl) {
+    return open(context, databaseUrl, false);
+  }
+
+  private static ReportingEngine open(CliContext context, String databaseUrl, boolean send) {
+    Map<String, String> env = context.env();
+    Map<DeliveryMethod, ReportDeliverer> deliverers = new EnumMap<>(DeliveryMethod.class);
+    List<AutoCloseable> resources = new ArrayList<>();
+    SlackDelivery slack = SlackDelivery.webhooks(setting(() -> SlackSettings.fromEnvironment(env)));
+    resources.add(slack);
+    deliverers.put(DeliveryMethod.SLACK, slack);
+    if (send && present(env, SmtpSettings.HOST_VARIABLE)) {
+      EmailDelivery email = EmailDelivery.smtp(setting(() -> SmtpSettings.fromEnvironment(env)));
+      resources.add(email);
+      deliverers.put(DeliveryMethod.EMAIL, email);
+    }
+    RetryPolicy retryPolicy = retryPolicy(env);
+    JdbcPersistence database = Database.openExisting(databaseUrl);
+    try {
+      database.migrate();
+      MustacheReportRenderer renderer = MustacheReportRenderer.create();
+      Reporting.Builder builder =
+          Reporting.builder()
+              .clock(context.clock())
+              .leadActivity(database.leadActivity())
+              .learningActivity(database.learningActivity())
+              .delivery(database.deliveries(), renderer, MustacheMessageRenderer.of(renderer))
+              .retryPolicy(retryPolicy)
+              .workerId(workerId());
+      Optional.ofNullable(env.get("REPORTING_PUBLIC_BASE_URL")).filter(url -> !url.isBlank())
+          .ifPresent(builder::publicBaseUrl);
+      if (send) {
+        deliverers.values().forEach(builder::deliverer);
+      }
+      return new ReportingEngine(database, builder.build(), deliverers, resources);
+    } catch (RuntimeException e) {
+      database.close();
+      closeAll(resources);
+      throw e;
+    }
+  }
+
+  Reporting reporting() {
+    return reporting;
+  }
+
+  /** How a recipient is shown: a webhook without its secret path; an address as it is. */
+  String redact(DeliveryMethod method, String recipient) {
+    ReportDeliverer deliverer = deliverers.get(method);
+    return deliverer == null ? recipient : deliverer.redact(recipient);
+  }
+
+  @Override
+  public void close() {
+    closeAll(resources);
+    database.close();
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        // Closing a pool of idle connections cannot lose work; nothing to report.
+      }
+    }
+  }
+
+  private static RetryPolicy retryPolicy(Map<String, String> env) {
+    RetryPolicy defaults = RetryPolicy.defaults();
+    int attempts = intSetting(env, RETRY_ATTEMPTS_VARIABLE, defaults.maxAttempts(), 1, 100);
+    int initial = intSetting(env, RETRY_INITIAL_DELAY_VARIABLE, (int) defaults.initialDelay().toSeconds(), 0, 86_400);
+    int max = intSetting(env, RETRY_MAX_DELAY_VARIABLE, (int) defaults.maxDelay().toSeconds(), 0, 604_800);
+    if (max < initial) {
+      throw new BadInputException(RETRY_MAX_DELAY_VARIABLE, max + " is below " + RETRY_INITIAL_DELAY_VARIABLE + " " + initial);
+    }
+    return new RetryPolicy(attempts, Duration.ofSeconds(initial), defaults.multiplier(), Duration.ofSeconds(max),
+        defaults.jitter());
+  }
+
+  private static int intSetting(Map<String, String> env, String name, int fallback, int min, int max) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.strip());
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadInputException(name, "'" + value.strip() + "' is not a whole number from " + min + " to " + max);
+  }
+
+  private static boolean present(Map<String, String> env, String name) {
+    return env.get(name) != null && !env.get(name).isBlank();
+  }
+
+  private static <T> T setting(java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (IllegalArgumentException e) {
+      // The adapters name the variable first: "REPORTING_SMTP_PORT must be …".
+      String message = e.getMessage() == null ? "invalid setting" : e.getMessage();
+      int space = message.indexOf(' ');
+      String variable = space > 0 && message.startsWith("REPORTING_") ? message.substring(0, space).replaceAll("[:,]$", "") : "configuration";
+      String problem = space > 0 && message.startsWith("REPORTING_") ? message.substring(space + 1) : message;
+      throw new BadInputException(variable, problem);
+    }
+  }
+
+  /** host-pid: unique per process, readable in `deliveries show`. */
+  private static String workerId() {
+    return ManagementFactory.getRuntimeMXBean().getName();
+  }
+}
