@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mustachejava.Mustache;
 import io.pulsereports.core.ReportingException;
+import io.pulsereports.core.metric.LearningDailyReport;
 import io.pulsereports.core.model.RenderedOutput;
 import io.pulsereports.core.model.Report;
 import io.pulsereports.core.model.ReportFormat;
@@ -13,6 +14,7 @@ import io.pulsereports.core.port.out.ReportRenderer;
 import io.pulsereports.render.mustache.internal.CsvTables;
 import io.pulsereports.render.mustache.internal.HtmlModel;
 import io.pulsereports.render.mustache.internal.HtmlTemplates;
+import io.pulsereports.render.mustache.internal.PngCharts;
 import io.pulsereports.render.mustache.internal.ReportJson;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -53,11 +55,13 @@ public final class MustacheReportRenderer implements ReportRenderer {
 
   private final ReportJson json;
   private final CsvTables csv;
+  private final PngCharts png;
   private final Map<String, Mustache> templates;
 
   private MustacheReportRenderer(Builder builder) {
     this.json = builder.json;
     this.csv = new CsvTables();
+    this.png = new PngCharts();
     this.templates = Map.copyOf(builder.templates);
   }
 
@@ -84,8 +88,22 @@ public final class MustacheReportRenderer implements ReportRenderer {
       case JSON -> List.of(new RenderedOutput(REPORT_PART, format, json.bytes(json.tree(report))));
       case CSV -> renderCsv(report);
       case HTML -> List.of(new RenderedOutput(REPORT_PART, format, renderHtml(report)));
-      case PNG -> throw new ReportingException("PNG charts are not rendered yet for report type '" + report.type() + "'");
+      case PNG -> renderPng(report);
     };
+  }
+
+  private List<RenderedOutput> renderPng(Report<?> report) {
+    return charts(report, json.tree(report)).stream()
+        .map(image -> new RenderedOutput(image.name(), ReportFormat.PNG, image.png()))
+        .toList();
+  }
+
+  /** The charts of a report, chosen by the shape of its body; none for a type without charts yet. */
+  private List<PngCharts.Image> charts(Report<?> report, ObjectNode tree) {
+    if (report.body() instanceof LearningDailyReport) {
+      return png.learningDaily(tree);
+    }
+    return List.of();
   }
 
   private List<RenderedOutput> renderCsv(Report<?> report) {

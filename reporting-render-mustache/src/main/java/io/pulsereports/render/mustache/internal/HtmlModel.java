@@ -206,7 +206,7 @@ public final class HtmlModel {
   }
 
   /** "Mon 2 Mar 2026 – Sun 8 Mar 2026" for an object {start, end} of moments (end excluded). */
-  private static Optional<String> periodLabel(JsonNode node) {
+  static Optional<String> periodLabel(JsonNode node) {
     if (node.size() != 2 || !node.path("start").isTextual() || !node.path("end").isTextual()) {
       return Optional.empty();
     }
