@@ -140,6 +140,9 @@ public final class CsvTables {
     if (node.isNull() || node.isMissingNode()) {
       return "";
     }
+    if (node.isBigDecimal()) {
+      return node.decimalValue().toPlainString();
+    }
     return node.isValueNode() ? node.asText() : node.toString();
   }
 

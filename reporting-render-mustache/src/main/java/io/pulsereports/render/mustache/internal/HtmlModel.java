@@ -55,7 +55,7 @@ public final class HtmlModel {
     return model;
   }
 
-  /** The tree as maps, lists, strings, numbers, booleans and nulls. */
+  /** The tree as maps, lists, strings, numbers (decimals kept as BigDecimal), booleans and nulls. */
   static Object plain(JsonNode node) {
     if (node.isObject()) {
       Map<String, Object> map = new LinkedHashMap<>();
@@ -74,6 +74,9 @@ public final class HtmlModel {
     }
     if (node.isIntegralNumber()) {
       return node.longValue();
+    }
+    if (node.isBigDecimal()) {
+      return node.decimalValue();
     }
     if (node.isNumber()) {
       return node.doubleValue();
