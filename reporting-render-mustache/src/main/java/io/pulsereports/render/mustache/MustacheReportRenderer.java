@@ -109,7 +109,10 @@ public final class MustacheReportRenderer implements ReportRenderer {
   private List<RenderedOutput> renderCsv(Report<?> report) {
     ObjectNode tree = json.tree(report);
     Class<?> bodyType = report.body().getClass();
-    return csv.tables(tree, path -> json.elementColumns(bodyType, path)).stream()
+    List<CsvTables.Table> tables = report.body() instanceof LearningDailyReport
+        ? csv.learningDaily(tree)
+        : csv.tables(tree, path -> json.elementColumns(bodyType, path));
+    return tables.stream()
         .map(table -> new RenderedOutput(table.name(), ReportFormat.CSV, table.content()))
         .toList();
   }
