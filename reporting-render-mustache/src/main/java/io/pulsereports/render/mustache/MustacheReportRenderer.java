@@ -51,7 +51,7 @@ public final class MustacheReportRenderer implements ReportRenderer {
   /** The part name of a single-document rendering (JSON, HTML). */
   public static final String REPORT_PART = "report";
 
-  private static final List<String> BUILT_IN_TYPES = List.of("daily", "weekly");
+  private static final List<String> BUILT_IN_TYPES = List.of("daily", "weekly", "learning-daily");
 
   private final ReportJson json;
   private final CsvTables csv;
@@ -125,7 +125,10 @@ public final class MustacheReportRenderer implements ReportRenderer {
           "no HTML template for report type '" + type + "'; register one with"
               + " MustacheReportRenderer.builder().template(\"" + type + "\", source)");
     }
-    Map<String, Object> model = HtmlModel.of(report, json.tree(report));
+    ObjectNode tree = json.tree(report);
+    Map<String, byte[]> images = new LinkedHashMap<>();
+    charts(report, tree).forEach(image -> images.put(image.name(), image.png()));
+    Map<String, Object> model = HtmlModel.of(report, tree, images);
     return HtmlTemplates.render(type, template, model).getBytes(StandardCharsets.UTF_8);
   }
 

@@ -83,7 +83,7 @@ class CustomReportTypeTest {
         .contains("<li>&lt;b&gt;basic&lt;/b&gt;: 34 at —</li>")
         .contains("<li>monthlyGold=1,200</li>")
         .contains("Generated at 2026-03-09 06:00 (UTC) by Pulse Reports");
-    assertThat(renderer.templateTypes()).containsExactlyInAnyOrder("daily", "weekly", "churn");
+    assertThat(renderer.templateTypes()).containsExactlyInAnyOrder("daily", "weekly", "learning-daily", "churn");
   }
 
   @Test

@@ -15,10 +15,9 @@ public final class HeatmapPalette {
   /** The colour of the largest count. */
   public static final int HIGH = 0x2F6FDE;
 
-  /** Text on a cell: the page's ink, or white on cells darker than this share. */
+  /** Text on a cell: the page's ink, or white where white contrasts more (WCAG 2 contrast ratio). */
   static final int INK = 0x1F2933;
   static final int INK_ON_DARK = 0xFFFFFF;
-  private static final double DARK_FROM = 0.6;
 
   private HeatmapPalette() {}
 
@@ -41,9 +40,26 @@ public final class HeatmapPalette {
     return hex(rgb(share));
   }
 
-  /** The text colour that stays readable on {@link #background}. */
+  /** The text colour, ink or white, that contrasts more with {@link #background}. */
   static String text(double share) {
-    return hex(share >= DARK_FROM ? INK_ON_DARK : INK);
+    double cell = luminance(rgb(share));
+    double onInk = contrast(cell, luminance(INK));
+    double onWhite = contrast(cell, luminance(INK_ON_DARK));
+    return hex(onWhite > onInk ? INK_ON_DARK : INK);
+  }
+
+  /** WCAG 2 relative luminance of an sRGB colour. */
+  static double luminance(int rgb) {
+    return 0.2126 * linear(rgb >> 16) + 0.7152 * linear(rgb >> 8) + 0.0722 * linear(rgb);
+  }
+
+  static double contrast(double a, double b) {
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  }
+
+  private static double linear(int channel) {
+    double c = (channel & 0xFF) / 255.0;
+    return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
   }
 
   private static int channel(int low, int high, double share) {
