@@ -43,6 +43,8 @@ public final class PngCharts {
 
   static final String NO_ERRORS = "No errors detected in the window";
 
+  // Keep this block before every AWT constant below: static initialisers run in textual order, and
+  // java.awt.Color's own initialiser asks GraphicsEnvironment.isHeadless(), which caches the answer.
   static {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
