@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mustachejava.Mustache;
 import io.pulsereports.core.ReportingException;
+import io.pulsereports.core.metric.LearningDailyReport;
 import io.pulsereports.core.model.RenderedOutput;
 import io.pulsereports.core.model.Report;
 import io.pulsereports.core.model.ReportFormat;
@@ -13,6 +14,7 @@ import io.pulsereports.core.port.out.ReportRenderer;
 import io.pulsereports.render.mustache.internal.CsvTables;
 import io.pulsereports.render.mustache.internal.HtmlModel;
 import io.pulsereports.render.mustache.internal.HtmlTemplates;
+import io.pulsereports.render.mustache.internal.PngCharts;
 import io.pulsereports.render.mustache.internal.ReportJson;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -21,20 +23,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders any report as JSON, CSV and HTML, all derived from one JSON tree (SPEC section 5).
+ * Renders any report as JSON, CSV, HTML and PNG charts, all derived from one JSON tree (SPEC
+ * section 5).
  *
  * <ul>
  *   <li>{@link ReportFormat#JSON}: one part {@code report}, the pretty-printed UTF-8 report data.
  *   <li>{@link ReportFormat#CSV}: part {@code summary} ({@code metric,value} for every scalar
  *       outside arrays, by dotted path) and one part per array ({@code by_hour}, {@code staff},
- *       {@code daily}, {@code funnel_stages}, …), with header rows.
+ *       {@code daily}, {@code funnel_stages}, …), with header rows. A learning daily report ({@code
+ *       LearningDailyReport} body) has its own tables instead: {@code engagement_7d} (a row per
+ *       role, then {@code total}), {@code top_mistakes}, {@code mistakes_heatmap} ({@code
+ *       error_category}, then a column per error_type), {@code conversion_candidates} and {@code
+ *       inactive_users}, each with its header row even when empty.
  *   <li>{@link ReportFormat#HTML}: one part {@code report}, the report type's Mustache template
- *       rendered with the JSON tree as model plus a {@code display} key of formatted figures.
+ *       rendered with the JSON tree as model plus a {@code display} key of formatted figures and a
+ *       {@code charts} key of the report's PNG charts as {@code data:} URIs.
+ *   <li>{@link ReportFormat#PNG}: one part per chart. A learning daily report has {@code
+ *       mistakes_heatmap}, error_category (rows) × error_type (columns) with the counts (a small
+ *       "No errors detected in the window" image when there are none). Other report types have no
+ *       charts yet: an empty list.
  * </ul>
  *
- * JSON and CSV work for every report type. HTML needs a template for the type: {@code daily} and
- * {@code weekly} are built in and registered through {@link Builder#template} like any other;
- * registering a type again replaces its template.
+ * JSON and CSV work for every report type. HTML needs a template for the type: {@code daily},
+ * {@code weekly} and {@code learning-daily} are built in and registered through {@link
+ * Builder#template} like any other; registering a type again replaces its template.
+ *
+ * <p>Charts are drawn off screen and work on a server without a display: unless the application
+ * set {@code java.awt.headless}, creating a renderer sets it to {@code true} before AWT is used.
+ * The same report gives byte-identical PNGs on the same machine.
  *
  * <pre>{@code
  * ReportRenderer renderer = MustacheReportRenderer.builder()
@@ -49,15 +65,17 @@ public final class MustacheReportRenderer implements ReportRenderer {
   /** The part name of a single-document rendering (JSON, HTML). */
   public static final String REPORT_PART = "report";
 
-  private static final List<String> BUILT_IN_TYPES = List.of("daily", "weekly");
+  private static final List<String> BUILT_IN_TYPES = List.of("daily", "weekly", "learning-daily");
 
   private final ReportJson json;
   private final CsvTables csv;
+  private final PngCharts png;
   private final Map<String, Mustache> templates;
 
   private MustacheReportRenderer(Builder builder) {
     this.json = builder.json;
     this.csv = new CsvTables();
+    this.png = new PngCharts();
     this.templates = Map.copyOf(builder.templates);
   }
 
@@ -66,7 +84,10 @@ public final class MustacheReportRenderer implements ReportRenderer {
     return builder().build();
   }
 
-  /** A builder that already holds the built-in {@code daily} and {@code weekly} templates. */
+  /**
+   * A builder that already holds the built-in {@code daily}, {@code weekly} and {@code
+   * learning-daily} templates.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -84,14 +105,31 @@ public final class MustacheReportRenderer implements ReportRenderer {
       case JSON -> List.of(new RenderedOutput(REPORT_PART, format, json.bytes(json.tree(report))));
       case CSV -> renderCsv(report);
       case HTML -> List.of(new RenderedOutput(REPORT_PART, format, renderHtml(report)));
-      case PNG -> throw new ReportingException("PNG charts are not rendered yet for report type '" + report.type() + "'");
+      case PNG -> renderPng(report);
     };
+  }
+
+  private List<RenderedOutput> renderPng(Report<?> report) {
+    return charts(report, json.tree(report)).stream()
+        .map(image -> new RenderedOutput(image.name(), ReportFormat.PNG, image.png()))
+        .toList();
+  }
+
+  /** The charts of a report, chosen by the shape of its body; none for a type without charts yet. */
+  private List<PngCharts.Image> charts(Report<?> report, ObjectNode tree) {
+    if (report.body() instanceof LearningDailyReport) {
+      return png.learningDaily(tree);
+    }
+    return List.of();
   }
 
   private List<RenderedOutput> renderCsv(Report<?> report) {
     ObjectNode tree = json.tree(report);
     Class<?> bodyType = report.body().getClass();
-    return csv.tables(tree, path -> json.elementColumns(bodyType, path)).stream()
+    List<CsvTables.Table> tables = report.body() instanceof LearningDailyReport
+        ? csv.learningDaily(tree)
+        : csv.tables(tree, path -> json.elementColumns(bodyType, path));
+    return tables.stream()
         .map(table -> new RenderedOutput(table.name(), ReportFormat.CSV, table.content()))
         .toList();
   }
@@ -104,7 +142,10 @@ public final class MustacheReportRenderer implements ReportRenderer {
           "no HTML template for report type '" + type + "'; register one with"
               + " MustacheReportRenderer.builder().template(\"" + type + "\", source)");
     }
-    Map<String, Object> model = HtmlModel.of(report, json.tree(report));
+    ObjectNode tree = json.tree(report);
+    Map<String, byte[]> images = new LinkedHashMap<>();
+    charts(report, tree).forEach(image -> images.put(image.name(), image.png()));
+    Map<String, Object> model = HtmlModel.of(report, tree, images);
     return HtmlTemplates.render(type, template, model).getBytes(StandardCharsets.UTF_8);
   }
 
@@ -124,7 +165,8 @@ public final class MustacheReportRenderer implements ReportRenderer {
      * Registers the HTML template of a report type, replacing any earlier one (built-ins
      * included). The source is Mustache; {@code {{x}}} is HTML-escaped, and the built-in partials
      * {@code {{> pulse-style}}}, {@code {{> pulse-header}}} and {@code {{> pulse-footer}}} may be
-     * included.
+     * included. The model also holds {@code charts}, the report's PNG charts as {@code data:} URIs by
+     * part name ({@code {{charts.mistakes_heatmap}}}).
      *
      * @throws IllegalArgumentException when the type name is invalid or the template does not
      *     compile

@@ -14,6 +14,7 @@ import io.pulsereports.core.model.ReportFormat;
 import io.pulsereports.core.model.ReportPeriod;
 import io.pulsereports.core.model.ReportRequest;
 import io.pulsereports.core.model.ReportType;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -82,7 +83,7 @@ class CustomReportTypeTest {
         .contains("<li>&lt;b&gt;basic&lt;/b&gt;: 34 at —</li>")
         .contains("<li>monthlyGold=1,200</li>")
         .contains("Generated at 2026-03-09 06:00 (UTC) by Pulse Reports");
-    assertThat(renderer.templateTypes()).containsExactlyInAnyOrder("daily", "weekly", "churn");
+    assertThat(renderer.templateTypes()).containsExactlyInAnyOrder("daily", "weekly", "learning-daily", "churn");
   }
 
   @Test
@@ -114,6 +115,22 @@ class CustomReportTypeTest {
         .containsExactly("plan,members,churn_rate", "gold,1200,0.05", "<b>basic</b>,34,");
     assertThat(parts.get("cancelled_plans").lines()).containsExactly("plan,members,churn_rate");
     assertThat(parts.get("notes").lines()).containsExactly("value", "\"first, note\"", "second");
+  }
+
+  record PriceReport(BigDecimal price, BigDecimal rounded) {}
+
+  @Test
+  void writesDecimalsPlainWithTheirScaleInJsonAndCsv() {
+    Report<PriceReport> prices = new Report<>(
+        new ReportRequest(new ReportType("prices"), Optional.empty(),
+            ReportPeriod.day(LocalDate.of(2026, 3, 8), ZoneId.of("UTC"))),
+        LeadReportFixtures.GENERATED_AT,
+        new PriceReport(new BigDecimal("179.00"), new BigDecimal("5E+2")));
+
+    assertThat(json(renderer, prices).get("price").decimalValue()).isEqualByComparingTo("179");
+    assertThat(Outputs.text(renderer.render(prices, ReportFormat.JSON).get(0)))
+        .contains("\"price\": 179.00,", "\"rounded\": 500\n");
+    assertThat(csv(renderer, prices).get("summary").lines()).contains("price,179.00", "rounded,500");
   }
 
   @Test

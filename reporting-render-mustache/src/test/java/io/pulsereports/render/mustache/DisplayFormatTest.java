@@ -3,6 +3,7 @@ package io.pulsereports.render.mustache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulsereports.render.mustache.internal.DisplayFormat;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,30 @@ class DisplayFormatTest {
     assertThat(DisplayFormat.signedCount(-1200)).isEqualTo("−1,200");
     assertThat(DisplayFormat.signedCount(0)).isEqualTo("0");
     assertThat(DisplayFormat.number(8.666)).isEqualTo("8.67");
+  }
+
+  @Test
+  void formatsMeansAndScoresWithOneDecimal() {
+    assertThat(DisplayFormat.oneDecimal(8.342857)).isEqualTo("8.3");
+    assertThat(DisplayFormat.oneDecimal(2.75)).isEqualTo("2.8");
+    assertThat(DisplayFormat.oneDecimal(4)).isEqualTo("4.0");
+    assertThat(DisplayFormat.oneDecimal(1234.56)).isEqualTo("1,234.6");
+  }
+
+  @Test
+  void formatsMoneyWithItsCurrencyAndTheCurrencysDecimals() {
+    assertThat(DisplayFormat.money(new BigDecimal("537"), "USD")).isEqualTo("USD 537.00");
+    assertThat(DisplayFormat.money(new BigDecimal("1253.005"), "EUR")).isEqualTo("EUR 1,253.01");
+    assertThat(DisplayFormat.money(new BigDecimal("5E+2"), "JPY")).isEqualTo("JPY 500");
+    assertThat(DisplayFormat.money(new BigDecimal("179"), "POINTS")).isEqualTo("POINTS 179.00");
+    assertThat(DisplayFormat.money(new BigDecimal("179"), null)).isEqualTo("179.00");
+  }
+
+  @Test
+  void writesCodesInWords() {
+    assertThat(DisplayFormat.label("SEND_EXECUTIVE_OFFER")).isEqualTo("Send executive offer");
+    assertThat(DisplayFormat.label("B2")).isEqualTo("B2");
+    assertThat(DisplayFormat.label("send offer")).isEqualTo("send offer");
   }
 
   @Test

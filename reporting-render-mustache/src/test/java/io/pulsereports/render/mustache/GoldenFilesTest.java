@@ -31,6 +31,18 @@ class GoldenFilesTest {
     Golden.assertMatches("weekly.json", single(renderer.render(LeadReportFixtures.weekly(), ReportFormat.JSON)));
   }
 
+  @Test
+  void learningDailyHtmlMatchesGoldenFile() throws Exception {
+    Golden.assertMatches("learning-daily.html",
+        Golden.withoutImageData(single(renderer.render(LearningReportFixtures.learningDaily(), ReportFormat.HTML))));
+  }
+
+  @Test
+  void learningDailyJsonMatchesGoldenFile() throws Exception {
+    Golden.assertMatches("learning-daily.json",
+        single(renderer.render(LearningReportFixtures.learningDaily(), ReportFormat.JSON)));
+  }
+
   private static byte[] single(List<RenderedOutput> outputs) {
     assertThat(outputs).hasSize(1);
     assertThat(outputs.get(0).part()).isEqualTo("report");

@@ -32,11 +32,25 @@ import java.util.function.Function;
  * </ul>
  *
  * Table names are made of {@code [a-z0-9_]}; other characters become {@code _} and a clash gets a
- * numeric suffix. Thread-safe.
+ * numeric suffix.
+ *
+ * <p>A learning daily report has tables of its own instead ({@link #learningDaily}), read from the
+ * same tree. Thread-safe.
  */
 public final class CsvTables {
 
   public static final String SUMMARY = "summary";
+
+  public static final String ENGAGEMENT_7D = "engagement_7d";
+  public static final String TOP_MISTAKES = "top_mistakes";
+  public static final String MISTAKES_HEATMAP = "mistakes_heatmap";
+  public static final String CONVERSION_CANDIDATES = "conversion_candidates";
+  public static final String INACTIVE_USERS = "inactive_users";
+
+  private static final List<String> ENGAGEMENT_FIGURES =
+      List.of("active_users", "sessions", "avg_confidence", "avg_errors", "sessions_per_user");
+  /** The label of the last row of {@value #ENGAGEMENT_7D}, the figures over all roles. */
+  static final String TOTAL_ROW = "total";
 
   // Quote only where needed (separator, quote, line break), however long the cell.
   private final CsvMapper csv =
@@ -75,6 +89,81 @@ public final class CsvTables {
           tables.add(arrayTable(name, path, array, emptyArrayColumns));
         });
     return List.copyOf(tables);
+  }
+
+  /**
+   * The tables of a learning daily report (SPEC section 4), each with its header row even when
+   * empty; null is an empty cell, numbers are at full precision.
+   *
+   * <ul>
+   *   <li>{@value #ENGAGEMENT_7D}: {@code role,active_users,sessions,avg_confidence,avg_errors,
+   *       sessions_per_user}, one row per role of {@code engagement.by_role}, then a row {@code
+   *       total} ({@code engagement.total}).
+   *   <li>{@value #TOP_MISTAKES}: {@code rank,error_type,error_category,error_text,frequency,pct}.
+   *   <li>{@value #MISTAKES_HEATMAP}: {@code error_category} then one column per error_type, a row
+   *       per error_category, the counts of {@code mistakes.heatmap} (0 where a cell is missing).
+   *   <li>{@value #CONVERSION_CANDIDATES}: {@code user_id,email,english_level,sessions,avg_score,
+   *       recommendation}.
+   *   <li>{@value #INACTIVE_USERS}: {@code user_id,email,role,last_session} (the listed users;
+   *       {@code inactive_users.count} is in the JSON).
+   * </ul>
+   */
+  public List<Table> learningDaily(ObjectNode tree) {
+    requireNonNull(tree, "tree");
+    return List.of(
+        engagement(tree.at("/engagement")),
+        rows(TOP_MISTAKES, tree.at("/mistakes/top"),
+            List.of("rank", "error_type", "error_category", "error_text", "frequency", "pct")),
+        heatmap(CountMatrix.of(tree.at("/mistakes/heatmap"), "mistakes.heatmap")),
+        rows(CONVERSION_CANDIDATES, tree.at("/conversion/candidates"),
+            List.of("user_id", "email", "english_level", "sessions", "avg_score", "recommendation")),
+        rows(INACTIVE_USERS, tree.at("/inactive_users/users"), List.of("user_id", "email", "role", "last_session")));
+  }
+
+  private Table engagement(JsonNode engagement) {
+    List<String> columns = new ArrayList<>();
+    columns.add("role");
+    columns.addAll(ENGAGEMENT_FIGURES);
+    List<List<String>> rows = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> role : engagement.path("by_role").properties()) {
+      rows.add(figuresRow(role.getKey(), role.getValue()));
+    }
+    rows.add(figuresRow(TOTAL_ROW, engagement.path("total")));
+    return new Table(ENGAGEMENT_7D, write(columns, rows));
+  }
+
+  private static List<String> figuresRow(String label, JsonNode figures) {
+    List<String> row = new ArrayList<>();
+    row.add(label);
+    ENGAGEMENT_FIGURES.forEach(figure -> row.add(cell(figures.path(figure))));
+    return row;
+  }
+
+  private Table heatmap(CountMatrix matrix) {
+    List<String> columns = new ArrayList<>();
+    columns.add("error_category");
+    columns.addAll(matrix.columns());
+    List<List<String>> rows = new ArrayList<>();
+    for (int r = 0; r < matrix.rows().size(); r++) {
+      List<String> row = new ArrayList<>();
+      row.add(matrix.rows().get(r));
+      for (int c = 0; c < matrix.columns().size(); c++) {
+        row.add(Long.toString(matrix.count(r, c)));
+      }
+      rows.add(row);
+    }
+    return new Table(MISTAKES_HEATMAP, write(columns, rows));
+  }
+
+  /** One row per element of {@code array}, the named fields in the given order. */
+  private Table rows(String name, JsonNode array, List<String> columns) {
+    List<List<String>> rows = new ArrayList<>();
+    for (JsonNode element : array) {
+      List<String> row = new ArrayList<>();
+      columns.forEach(column -> row.add(cell(element.path(column))));
+      rows.add(row);
+    }
+    return new Table(name, write(columns, rows));
   }
 
   private static void collect(
@@ -139,6 +228,9 @@ public final class CsvTables {
   private static String cell(JsonNode node) {
     if (node.isNull() || node.isMissingNode()) {
       return "";
+    }
+    if (node.isBigDecimal()) {
+      return node.decimalValue().toPlainString();
     }
     return node.isValueNode() ? node.asText() : node.toString();
   }

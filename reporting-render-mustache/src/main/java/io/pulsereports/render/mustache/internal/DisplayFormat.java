@@ -1,5 +1,6 @@
 package io.pulsereports.render.mustache.internal;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Currency;
 import java.util.Locale;
 
 /**
@@ -54,6 +56,39 @@ public final class DisplayFormat {
 
   public static String signedNumber(double value) {
     return signed(value, number(Math.abs(value)));
+  }
+
+  /** A mean or a score with one decimal, grouped: {@code 8.3429 -> "8.3"}, {@code 4.5 -> "4.5"}. */
+  public static String oneDecimal(double value) {
+    return decimal("#,##0.0").format(value);
+  }
+
+  /**
+   * An amount of money with its ISO 4217 currency code in front and the currency's usual decimals:
+   * {@code 1253, "USD" -> "USD 1,253.00"}, {@code 500, "JPY" -> "JPY 500"}. An unknown or missing
+   * currency gets two decimals (and no code when missing).
+   */
+  public static String money(BigDecimal amount, String currency) {
+    int digits = 2;
+    if (currency != null) {
+      try {
+        int usual = Currency.getInstance(currency).getDefaultFractionDigits();
+        digits = usual >= 0 ? usual : 2;
+      } catch (IllegalArgumentException e) {
+        // not an ISO 4217 code: keep two decimals and show the code as given
+      }
+    }
+    String number = decimal(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits)).format(amount);
+    return currency == null || currency.isBlank() ? number : currency + " " + number;
+  }
+
+  /** An upper-case code in words: {@code SEND_EXECUTIVE_OFFER -> "Send executive offer"}; other text as is. */
+  public static String label(String code) {
+    if (!code.matches("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*")) {
+      return code;
+    }
+    String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   /** Seconds rounded to the second: {@code 185.4 -> "3 m 05 s"}, {@code 42 -> "42 s"}. */

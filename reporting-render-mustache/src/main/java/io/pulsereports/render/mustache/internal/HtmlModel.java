@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,40 +23,61 @@ import java.util.Optional;
 /**
  * The model a Mustache template renders: the report's JSON tree as maps and lists, so template
  * keys are the JSON field names ({@code {{leads.new}}}, {@code {{calls.success_rate}}}), plus a
- * {@code display} key.
+ * {@code display} key and a {@code charts} key.
  *
  * <p>{@code display} mirrors the tree with every scalar formatted for people (see {@link
  * DisplayFormat}): rates ({@code *_rate}, {@code rate_*}, {@code pct}) as percentages, {@code
  * pct_change} signed, {@code *_seconds} as durations, {@code hour} and {@code *_hour} as {@code
- * 14:00}, {@code trend} with an arrow, {@code rank_change} as places moved, {@code date} as a day,
- * ISO moments in local time, counts grouped, null as {@code —}; {@code current}, {@code previous}
- * and {@code change} take the unit of the object they are in ({@code change} signed, in
- * percentage points for rates). Each mirrored object also has {@code _entries} (a list of {@code
- * {key, value, raw}} to iterate maps such as {@code by_status}); an object with {@code start} and
- * {@code end} moments has {@code _label} (its local dates); each row of an array of objects has
- * {@code _raw} (the unformatted row) and {@code _bar} (per numeric column, the value as a
- * percentage of the column's largest, for bar widths). {@code display.header} holds {@code title},
- * {@code report_type}, {@code has_scope}, {@code gym_id}, {@code branch_id}, {@code whole_gym},
- * {@code scope_label}, {@code period_label}, {@code first_date}, {@code last_date}, {@code days},
- * {@code timezone}, {@code generated_at}.
+ * 14:00}, {@code trend} with an arrow, {@code rank_change} as places moved, means ({@code avg_*},
+ * {@code *_per_*}, scores included) with one decimal, money ({@code price}, {@code *_price},
+ * {@code amount}, {@code *_amount}, {@code revenue}, {@code revenue_*}, {@code *_revenue}) with the
+ * {@code currency} of the object it is in ({@code USD 537.00}), {@code recommendation} codes in
+ * words, {@code date} as a day, ISO moments in local time, counts grouped, null as {@code —};
+ * {@code current}, {@code previous} and {@code change} take the unit of the object they are in
+ * ({@code change} signed, in percentage points for rates). Each mirrored object also has {@code
+ * _entries} (a list of {@code {key, value, raw}} to iterate maps such as {@code by_status}) and
+ * {@code _sizes} (per array field, its number of elements); an object with {@code start} and
+ * {@code end} moments has {@code _label} (its local dates); an object of objects of counts (such
+ * as {@code mistakes.heatmap}) has {@code _matrix}: {@code columns} ({@code [{key}]}), {@code
+ * rows} ({@code [{key, total, cells: [{column, value, raw, background, color}]}]}, a missing cell
+ * counted 0, {@code background}/{@code color} the CSS colours of the cell on the heatmap scale of
+ * {@link HeatmapPalette}) and {@code max}. Each row of an array of objects has {@code _raw} (the
+ * unformatted row) and {@code _bar} (per numeric column, the value as a percentage of the
+ * column's largest, for bar widths). {@code display.header} holds {@code title}, {@code
+ * report_type}, {@code has_scope}, {@code gym_id}, {@code branch_id}, {@code whole_gym}, {@code
+ * scope_label}, {@code period_label}, {@code first_date}, {@code last_date}, {@code days}, {@code
+ * timezone}, {@code generated_at}.
+ *
+ * <p>{@code charts} maps the part name of each of the report's PNG charts (such as {@code
+ * mistakes_heatmap}) to the image as a {@code data:image/png;base64,…} URI, for a standalone
+ * document; it is empty for a report type without charts.
  */
 public final class HtmlModel {
 
   private HtmlModel() {}
 
   public static Map<String, Object> of(Report<?> report, ObjectNode tree) {
+    return of(report, tree, Map.of());
+  }
+
+  /** The model with the report's charts, PNG bytes by part name, as data URIs under {@code charts}. */
+  public static Map<String, Object> of(Report<?> report, ObjectNode tree, Map<String, byte[]> charts) {
     requireNonNull(report, "report");
     requireNonNull(tree, "tree");
+    requireNonNull(charts, "charts");
     @SuppressWarnings("unchecked")
     Map<String, Object> model = (Map<String, Object>) plain(tree);
     @SuppressWarnings("unchecked")
     Map<String, Object> display = (Map<String, Object>) mirror(tree, null, null);
     display.put("header", header(report));
     model.put("display", display);
+    Map<String, Object> images = new LinkedHashMap<>();
+    charts.forEach((part, png) -> images.put(part, "data:image/png;base64," + Base64.getEncoder().encodeToString(png)));
+    model.put("charts", images);
     return model;
   }
 
-  /** The tree as maps, lists, strings, numbers, booleans and nulls. */
+  /** The tree as maps, lists, strings, numbers (decimals kept as BigDecimal), booleans and nulls. */
   static Object plain(JsonNode node) {
     if (node.isObject()) {
       Map<String, Object> map = new LinkedHashMap<>();
@@ -75,6 +97,9 @@ public final class HtmlModel {
     if (node.isIntegralNumber()) {
       return node.longValue();
     }
+    if (node.isBigDecimal()) {
+      return node.decimalValue();
+    }
     if (node.isNumber()) {
       return node.doubleValue();
     }
@@ -88,17 +113,29 @@ public final class HtmlModel {
     if (node.isObject()) {
       Map<String, Object> map = new LinkedHashMap<>();
       List<Map<String, Object>> entries = new ArrayList<>();
+      Map<String, Object> sizes = new LinkedHashMap<>();
+      String currency = node.path("currency").isTextual() ? node.get("currency").textValue() : null;
       for (Map.Entry<String, JsonNode> field : node.properties()) {
-        Object value = mirror(field.getValue(), field.getKey(), key);
+        JsonNode child = field.getValue();
+        Object value = isMoney(field.getKey()) && child.isNumber()
+            ? DisplayFormat.money(child.decimalValue(), currency)
+            : mirror(child, field.getKey(), key);
         map.put(field.getKey(), value);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("key", field.getKey());
         entry.put("value", value);
-        entry.put("raw", plain(field.getValue()));
+        entry.put("raw", plain(child));
         entries.add(entry);
+        if (child.isArray()) {
+          sizes.put(field.getKey(), DisplayFormat.count(child.size()));
+        }
       }
       periodLabel(node).ifPresent(label -> map.put("_label", label));
+      if (CountMatrix.isMatrix(node)) {
+        map.put("_matrix", matrix(CountMatrix.of(node, key == null ? "report" : key)));
+      }
       map.put("_entries", entries);
+      map.put("_sizes", sizes);
       return map;
     }
     if (node.isArray()) {
@@ -138,6 +175,46 @@ public final class HtmlModel {
     return rows;
   }
 
+  /** A table of counts with each cell's colours on the heatmap scale. */
+  private static Map<String, Object> matrix(CountMatrix matrix) {
+    long max = matrix.max();
+    List<Map<String, Object>> columns = new ArrayList<>();
+    matrix.columns().forEach(column -> columns.add(Map.of("key", column)));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int r = 0; r < matrix.rows().size(); r++) {
+      List<Map<String, Object>> cells = new ArrayList<>();
+      long total = 0;
+      for (int c = 0; c < matrix.columns().size(); c++) {
+        long count = matrix.count(r, c);
+        total += count;
+        double share = HeatmapPalette.share(count, max);
+        Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("column", matrix.columns().get(c));
+        cell.put("value", DisplayFormat.count(count));
+        cell.put("raw", count);
+        cell.put("background", HeatmapPalette.background(share));
+        cell.put("color", HeatmapPalette.text(share));
+        cells.add(cell);
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("key", matrix.rows().get(r));
+      row.put("total", DisplayFormat.count(total));
+      row.put("cells", cells);
+      rows.add(row);
+    }
+    Map<String, Object> table = new LinkedHashMap<>();
+    table.put("columns", columns);
+    table.put("rows", rows);
+    table.put("max", DisplayFormat.count(max));
+    return table;
+  }
+
+  private static boolean isMoney(String name) {
+    return name.equals("price") || name.endsWith("_price")
+        || name.equals("amount") || name.endsWith("_amount")
+        || name.equals("revenue") || name.startsWith("revenue_") || name.endsWith("_revenue");
+  }
+
   /** A scalar for people, by the name of its field (and of the object it is in). */
   static String format(JsonNode node, String key, String parentKey) {
     if (node.isNull() || node.isMissingNode()) {
@@ -151,6 +228,9 @@ public final class HtmlModel {
       String text = node.textValue();
       if (name.equals("trend")) {
         return DisplayFormat.trend(text);
+      }
+      if (name.equals("recommendation")) {
+        return DisplayFormat.label(text);
       }
       return moment(text).map(DisplayFormat::dateTime)
           .or(() -> name.equals("date") ? localDate(text).map(DisplayFormat::date) : Optional.empty())
@@ -175,6 +255,7 @@ public final class HtmlModel {
       case DURATION -> change ? DisplayFormat.signedDuration(value) : DisplayFormat.duration(value);
       case HOUR -> integral ? DisplayFormat.hour(node.longValue()) : DisplayFormat.number(value);
       case RANK_CHANGE -> integral ? DisplayFormat.rankChange(node.longValue()) : DisplayFormat.number(value);
+      case MEAN -> change ? DisplayFormat.signedNumber(value) : DisplayFormat.oneDecimal(value);
       case PLAIN -> integral
           ? (change ? DisplayFormat.signedCount(node.longValue()) : DisplayFormat.count(node.longValue()))
           : (change ? DisplayFormat.signedNumber(value) : DisplayFormat.number(value));
@@ -182,7 +263,7 @@ public final class HtmlModel {
   }
 
   private enum Unit {
-    PERCENT, SIGNED_PERCENT, DURATION, HOUR, RANK_CHANGE, PLAIN;
+    PERCENT, SIGNED_PERCENT, DURATION, HOUR, RANK_CHANGE, MEAN, PLAIN;
 
     static Unit of(String name) {
       if (name.equals("pct_change")) {
@@ -201,12 +282,15 @@ public final class HtmlModel {
       if (name.equals("rank_change")) {
         return RANK_CHANGE;
       }
+      if (name.startsWith("avg_") || name.contains("_per_")) {
+        return MEAN;
+      }
       return PLAIN;
     }
   }
 
   /** "Mon 2 Mar 2026 – Sun 8 Mar 2026" for an object {start, end} of moments (end excluded). */
-  private static Optional<String> periodLabel(JsonNode node) {
+  static Optional<String> periodLabel(JsonNode node) {
     if (node.size() != 2 || !node.path("start").isTextual() || !node.path("end").isTextual()) {
       return Optional.empty();
     }
@@ -256,6 +340,7 @@ public final class HtmlModel {
     return switch (type) {
       case "daily" -> "Daily lead performance";
       case "weekly" -> "Weekly lead performance";
+      case "learning-daily" -> "Daily learning engagement";
       default -> Character.toUpperCase(type.charAt(0)) + type.substring(1).replace('-', ' ') + " report";
     };
   }

@@ -1,5 +1,6 @@
 /**
- * Implementation of the Mustache renderer: the JSON tree, the CSV tables and the HTML model.
+ * Implementation of the Mustache renderer: the JSON tree, the CSV tables, the HTML model and the
+ * PNG charts.
  *
  * <p><b>Not API.</b> These types are public only so that {@code io.pulsereports.render.mustache}
  * can use them; they change without notice. Use {@link
