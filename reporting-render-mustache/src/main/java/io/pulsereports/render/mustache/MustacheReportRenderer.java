@@ -72,6 +72,23 @@ public final class MustacheReportRenderer implements ReportRenderer {
   private final PngCharts png;
   private final Map<String, Mustache> templates;
 
+  ReportJson json() {
+    return json;
+  }
+
+  CsvTables csv() {
+    return csv;
+  }
+
+  PngCharts png() {
+    return png;
+  }
+
+  /** The HTML template of a report type, if one is registered. */
+  java.util.Optional<Mustache> template(String type) {
+    return java.util.Optional.ofNullable(templates.get(type));
+  }
+
   private MustacheReportRenderer(Builder builder) {
     this.json = builder.json;
     this.csv = new CsvTables();

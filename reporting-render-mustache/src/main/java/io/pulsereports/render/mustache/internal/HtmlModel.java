@@ -336,7 +336,7 @@ public final class HtmlModel {
     return header;
   }
 
-  private static String title(String type) {
+  public static String title(String type) {
     return switch (type) {
       case "daily" -> "Daily lead performance";
       case "weekly" -> "Weekly lead performance";

@@ -109,6 +109,29 @@ public final class ReportJson {
     }
   }
 
+  /**
+   * A stored report document (as {@link #bytes} wrote it) back as a tree, decimals kept exactly
+   * (179.00 stays 179.00).
+   *
+   * @throws ReportingException when the text is not a JSON object
+   */
+  public ObjectNode parse(String reportData) {
+    requireNonNull(reportData, "reportData");
+    try {
+      JsonNode node =
+          mapper.reader()
+              .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+              .with(JsonNodeFactory.withExactBigDecimals(true))
+              .readTree(reportData);
+      if (node == null || !node.isObject()) {
+        throw new ReportingException("the stored report data is not a JSON object");
+      }
+      return (ObjectNode) node;
+    } catch (JsonProcessingException e) {
+      throw new ReportingException("the stored report data is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   /** The tree as pretty-printed UTF-8 JSON ending with a newline. */
   public byte[] bytes(JsonNode tree) {
     try {
