@@ -26,7 +26,9 @@ import java.util.Optional;
  * @param fromAddress the sender's bare email address
  * @param fromName the sender's display name
  * @param timeout the limit for connecting, and for each read and write, on the SMTP connection
- * @param poolSize the most SMTP connections kept open and used at once (1–100)
+ * @param poolSize the most SMTP connections kept open and used at once (1–100). Simple Java Mail
+ *     keeps one connection pool per JVM, sized by the first deliverer that sends; later deliverers
+ *     get their own cluster in it with those same limits
  * @param attachmentBudgetBytes the most bytes of attachments per email, all attachments together;
  *     attachments that do not fit are left out with a note in the email
  * @param publicBaseUrl where the reporting HTTP server is reachable from the internet, for links
@@ -147,7 +149,8 @@ public record SmtpSettings(
         .orElse(Tls.STARTTLS);
     int port = env.optionalInt(PORT_VARIABLE, 1, 65535).orElse(tls.defaultPort());
     Optional<String> username = env.optional(USERNAME_VARIABLE);
-    Optional<String> password = Optional.ofNullable(environment.get(PASSWORD_VARIABLE)).filter(p -> !p.isEmpty());
+    // Kept as given (a password may end in a space), but blank counts as unset like every variable.
+    Optional<String> password = Optional.ofNullable(environment.get(PASSWORD_VARIABLE)).filter(p -> !p.isBlank());
     if (username.isPresent() && password.isEmpty()) {
       throw new IllegalArgumentException(
           USERNAME_VARIABLE + " is set but " + PASSWORD_VARIABLE + " is not: set both or neither");
