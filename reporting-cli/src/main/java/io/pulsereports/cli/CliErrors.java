@@ -8,8 +8,18 @@ final class CliErrors {
 
   /** Request fields as the CLI spells them. */
   private static final Map<String, String> OPTIONS =
-      Map.of("report_type", "--type", "gym_id", "--gym-id", "branch_id", "--branch-id", "date", "--date",
-          "start_date", "--start-date", "end_date", "--end-date", "timezone", "--timezone");
+      Map.ofEntries(
+          Map.entry("report_type", "--type"),
+          Map.entry("gym_id", "--gym-id"),
+          Map.entry("branch_id", "--branch-id"),
+          Map.entry("date", "--date"),
+          Map.entry("start_date", "--start-date"),
+          Map.entry("end_date", "--end-date"),
+          Map.entry("timezone", "--timezone"),
+          Map.entry("recipients", "--recipients"),
+          Map.entry("delivery_method", "--method"),
+          Map.entry("idempotency_key", "--idempotency-key"),
+          Map.entry("delivery_id", "ID"));
 
   private CliErrors() {}
 
