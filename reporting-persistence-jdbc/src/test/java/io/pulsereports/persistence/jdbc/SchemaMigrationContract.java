@@ -30,6 +30,9 @@ abstract class SchemaMigrationContract {
 
   protected abstract String newId();
 
+  /** The indexes of report_deliveries once version 2 has run. */
+  protected abstract List<String> deliveryIndexesAfterVersion2();
+
   @Test
   void migrateCreatesTheStateTablesAndIsIdempotent() throws Exception {
     try (JdbcPersistence persistence = openEmptyDatabase()) {
@@ -51,6 +54,29 @@ abstract class SchemaMigrationContract {
                           .mapTo(Integer.class)
                           .one());
       assertThat(appliedV1).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void version2AddsRecipientOutcomesAndTheIndexesThatClaimDueWork() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      persistence.migrate();
+
+      int appliedV2 =
+          persistence
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT count(*) FROM pulse_reports_schema_history WHERE success"
+                                  + " AND version = '2'")
+                          .mapTo(Integer.class)
+                          .one());
+      assertThat(appliedV2).isEqualTo(1);
+      assertThat(columns(persistence, "report_deliveries"))
+          .contains("recipients", "recipient_outcomes", "next_attempt_at", "locked_until");
+      assertThat(indexes(persistence, "report_deliveries"))
+          .containsAll(deliveryIndexesAfterVersion2());
     }
   }
 
