@@ -169,7 +169,8 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
         handle -> update.bindTo(handle.createUpdate(update.sql())).execute() == 1);
   }
 
-  private BoundSql claimStatement(Instant now, Lease lease, int limit, Optional<DeliveryId> id) {
+  /** The claim statement; {@code id} narrows it to one delivery. Package-private for the plan checks. */
+  BoundSql claimStatement(Instant now, Lease lease, int limit, Optional<DeliveryId> id) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("now", columns.instant(now));
     parameters.put("owner", lease.owner());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -69,5 +70,22 @@ class SqliteDeliveryRepositoryIT extends DeliveryRepositoryContract {
         }
       }
     }
+  }
+
+  /** EXPLAIN QUERY PLAN: the claim searches the two due indexes, never scans the whole log. */
+  @Test
+  void claimingSearchesTheDueIndexesNotTheWholeLog() {
+    JdbiDeliveryRepository repository =
+        new JdbiDeliveryRepository(persistence.jdbi(), Dialect.SQLITE);
+    BoundSql claim =
+        repository.claimStatement(NOW, new Lease("w", NOW.plusSeconds(60)), 10, Optional.empty());
+
+    List<String> plan =
+        persistence.jdbi().withHandle(h -> QueryPlans.explain(h, "EXPLAIN QUERY PLAN ", claim, 4));
+
+    System.out.println("SQLite plan, claim due deliveries: " + plan);
+    assertThat(plan).noneMatch(line -> line.startsWith("SCAN report_deliveries"));
+    assertThat(String.join("\n", plan))
+        .contains("idx_report_deliveries_due", "idx_report_deliveries_leased");
   }
 }
