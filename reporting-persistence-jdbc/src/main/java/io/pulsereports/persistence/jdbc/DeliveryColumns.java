@@ -37,7 +37,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  *       both engines alike): timestamptz on PostgreSQL, bound as UTC offset date-times so the
  *       session time zone never matters; on SQLite fixed-width UTC text {@code
  *       YYYY-MM-DDTHH:MM:SS.ffffffZ}, so comparing and sorting the text compares the instants.
- *   <li>Ids: uuid on PostgreSQL, lower-case canonical text on SQLite ({@link Dialect#uuidParameter}).
+ *   <li>Ids: uuid on PostgreSQL, lower-case canonical text on SQLite ({@link
+ *       Dialect#uuidParameter}).
  *   <li>Local dates: date on PostgreSQL, {@code YYYY-MM-DD} on SQLite.
  *   <li>JSON (recipients, recipient_outcomes, report_data): bound as text; on PostgreSQL as an
  *       untyped parameter, which the server reads as the json or jsonb of the target column (one

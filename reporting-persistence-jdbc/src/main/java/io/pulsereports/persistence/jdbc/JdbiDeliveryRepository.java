@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -27,11 +26,12 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 /**
  * The delivery log in report_deliveries (state migrations V1 and V2).
  *
- * <p>Exactly-once rests on the database: the unique idempotency key (insert … ON CONFLICT DO
- * NOTHING, then read the key's row), a claim that is one UPDATE … RETURNING over the due rows
- * (PostgreSQL: a FOR UPDATE SKIP LOCKED sub-query, so parallel workers take disjoint rows without
- * waiting on each other; SQLite: one writer at a time, waiting up to the pool's busy timeout), and
- * compare-and-set updates guarded by status, attempt count and lease owner. See the statements in
+ * <p>What makes delivery exactly-once in practice rests on the database: the unique idempotency
+ * key (insert … ON CONFLICT DO NOTHING, then read the key's row), a claim that is one UPDATE …
+ * RETURNING over the due rows (PostgreSQL: a FOR UPDATE SKIP LOCKED sub-query, so parallel workers
+ * take disjoint rows without waiting on each other; SQLite: one writer at a time, waiting up to the
+ * pool's busy timeout), and compare-and-set updates guarded by status, attempt count and lease
+ * owner. See the statements in
  * {@code sql/common/delivery_*.sql} and {@code sql/<dialect>/delivery_claim.sql}.
  *
  * <p>Failures surface as {@link PersistenceException} naming the operation and the delivery;
@@ -63,7 +63,8 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
   @Override
   public Stored insertIfAbsent(Delivery delivery) {
     requireNonNull(delivery, "delivery");
-    BoundSql insert = new BoundSql(SqlResources.load(COMMON, "delivery_insert"), columns.row(delivery));
+    BoundSql insert =
+        new BoundSql(SqlResources.load(COMMON, "delivery_insert"), columns.row(delivery));
     return call(
         "store delivery " + delivery.id(),
         handle -> {
@@ -98,7 +99,8 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
     String filters = filters(query, filterValues);
     BoundSql count =
         new BoundSql(
-            SqlResources.load(COMMON, "delivery_count").replace("{filters}", filters), filterValues);
+            SqlResources.load(COMMON, "delivery_count").replace("{filters}", filters),
+            filterValues);
     Map<String, Object> pageValues = new LinkedHashMap<>(filterValues);
     pageValues.put("limit", query.limit());
     pageValues.put("offset", query.offset());
@@ -169,7 +171,7 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
         handle -> update.bindTo(handle.createUpdate(update.sql())).execute() == 1);
   }
 
-  /** The claim statement; {@code id} narrows it to one delivery. Package-private for the plan checks. */
+  /** The claim statement, narrowed to one delivery by {@code id}; visible to the plan checks. */
   BoundSql claimStatement(Instant now, Lease lease, int limit, Optional<DeliveryId> id) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("now", columns.instant(now));

@@ -90,7 +90,7 @@ abstract class SchemaMigrationContract {
   }
 
   @Test
-  void version2GivesEachDeliveryOfVersion1AnOutcomePerRecipientMatchingItsStatus() throws Exception {
+  void version2GivesEachVersion1DeliveryAnOutcomePerRecipientMatchingItsStatus() throws Exception {
     try (JdbcPersistence persistence = openEmptyDatabase()) {
       Flyway.configure(getClass().getClassLoader())
           .dataSource(persistence.dataSource())
@@ -118,8 +118,10 @@ abstract class SchemaMigrationContract {
       assertThat(sentDelivery.recipients())
           .as("sent without a sent_at: sent when last updated")
           .containsExactly(
-              new RecipientOutcome("a@example.com", State.SENT, 1, Optional.of(updatedAt), Optional.empty()),
-              new RecipientOutcome("b@example.com", State.SENT, 1, Optional.of(updatedAt), Optional.empty()));
+              new RecipientOutcome(
+                  "a@example.com", State.SENT, 1, Optional.of(updatedAt), Optional.empty()),
+              new RecipientOutcome(
+                  "b@example.com", State.SENT, 1, Optional.of(updatedAt), Optional.empty()));
       assertThat(persistence.deliveries().find(new DeliveryId(failed)).orElseThrow().recipients())
           .containsExactly(
               new RecipientOutcome("a@example.com", State.FAILED, 5, Optional.empty(),
@@ -127,7 +129,8 @@ abstract class SchemaMigrationContract {
               new RecipientOutcome("b@example.com", State.FAILED, 5, Optional.empty(),
                   Optional.of("SMTP 550 mailbox unavailable")));
       assertThat(persistence.deliveries().find(new DeliveryId(pending)).orElseThrow().recipients())
-          .containsExactly(RecipientOutcome.pending("a@example.com"), RecipientOutcome.pending("b@example.com"));
+          .containsExactly(
+              RecipientOutcome.pending("a@example.com"), RecipientOutcome.pending("b@example.com"));
     }
   }
 

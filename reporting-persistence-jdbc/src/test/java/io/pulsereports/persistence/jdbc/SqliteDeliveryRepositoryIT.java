@@ -39,7 +39,8 @@ class SqliteDeliveryRepositoryIT extends DeliveryRepositoryContract {
   @Test
   void twoWorkersOnOneFileNeverClaimTheSameDelivery() throws Exception {
     List<Delivery> due = storeDue(200);
-    try (JdbcPersistence secondProcess = JdbcPersistence.sqlite(directory.resolve("deliveries.db"))) {
+    try (JdbcPersistence secondProcess =
+        JdbcPersistence.sqlite(directory.resolve("deliveries.db"))) {
       List<DeliveryRepository> workers = List.of(deliveries, secondProcess.deliveries());
       CyclicBarrier start = new CyclicBarrier(workers.size());
       List<Callable<List<DeliveryId>>> claimers = new ArrayList<>();
@@ -59,6 +60,8 @@ class SqliteDeliveryRepositoryIT extends DeliveryRepositoryContract {
 
       List<List<DeliveryId>> claimedPerWorker = runConcurrently(claimers);
 
+      System.out.println(
+          "SQLite claims per worker: " + claimedPerWorker.stream().map(List::size).toList());
       List<DeliveryId> all = claimedPerWorker.stream().flatMap(List::stream).toList();
       assertThat(all).doesNotHaveDuplicates();
       assertThat(all).containsExactlyInAnyOrderElementsOf(due.stream().map(Delivery::id).toList());
