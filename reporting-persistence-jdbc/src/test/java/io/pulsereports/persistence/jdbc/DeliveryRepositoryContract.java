@@ -561,6 +561,44 @@ abstract class DeliveryRepositoryContract {
     }
   }
 
+  /**
+   * Lets each worker claim batches of due deliveries at NOW, all starting at once, until none is
+   * left; asserts that every one of {@code due} was claimed exactly once, by the worker whose lease
+   * it now holds, in one attempt. Returns how many each worker claimed.
+   */
+  List<Integer> claimAllConcurrently(
+      List<DeliveryRepository> workers, List<Delivery> due, int batch) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(workers.size());
+    List<Callable<List<DeliveryId>>> claimers = new ArrayList<>();
+    for (int w = 0; w < workers.size(); w++) {
+      DeliveryRepository worker = workers.get(w);
+      Lease lease = new Lease("worker-" + w, NOW.plus(Duration.ofMinutes(5)));
+      claimers.add(() -> {
+        start.await(10, TimeUnit.SECONDS);
+        List<DeliveryId> claimed = new ArrayList<>();
+        List<Delivery> claimedNow;
+        while (!(claimedNow = worker.claimDue(NOW, lease, batch)).isEmpty()) {
+          claimedNow.forEach(d -> claimed.add(d.id()));
+        }
+        return claimed;
+      });
+    }
+
+    List<List<DeliveryId>> claimedPerWorker = runConcurrently(claimers);
+
+    List<DeliveryId> all = claimedPerWorker.stream().flatMap(List::stream).toList();
+    assertThat(all).doesNotHaveDuplicates();
+    assertThat(all).containsExactlyInAnyOrderElementsOf(due.stream().map(Delivery::id).toList());
+    for (int w = 0; w < workers.size(); w++) {
+      for (DeliveryId id : claimedPerWorker.get(w)) {
+        Delivery stored = deliveries.find(id).orElseThrow();
+        assertThat(stored.attemptCount()).isEqualTo(1);
+        assertThat(stored.lease().orElseThrow().owner()).isEqualTo("worker-" + w);
+      }
+    }
+    return claimedPerWorker.stream().map(List::size).toList();
+  }
+
   /** Stores {@code count} pending deliveries, due one second apart before NOW. */
   List<Delivery> storeDue(int count) {
     return IntStream.range(0, count)

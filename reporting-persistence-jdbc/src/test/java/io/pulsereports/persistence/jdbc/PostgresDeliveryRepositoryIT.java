@@ -4,18 +4,13 @@ import static io.pulsereports.persistence.jdbc.DeliveryFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulsereports.core.delivery.Delivery;
-import io.pulsereports.core.delivery.DeliveryId;
 import io.pulsereports.core.delivery.Lease;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -51,37 +46,10 @@ class PostgresDeliveryRepositoryIT extends DeliveryRepositoryContract {
   @Test
   void fourWorkersClaimingAtOnceTakeEveryDueDeliveryExactlyOnce() throws Exception {
     List<Delivery> due = storeDue(200);
-    int workers = 4;
-    CyclicBarrier start = new CyclicBarrier(workers);
-    List<Callable<List<DeliveryId>>> claimers = new ArrayList<>();
-    for (int w = 0; w < workers; w++) {
-      Lease lease = new Lease("worker-" + w, NOW.plus(Duration.ofMinutes(5)));
-      claimers.add(() -> {
-        start.await(10, TimeUnit.SECONDS);
-        List<DeliveryId> claimed = new ArrayList<>();
-        List<Delivery> batch;
-        while (!(batch = deliveries.claimDue(NOW, lease, 7)).isEmpty()) {
-          batch.forEach(d -> claimed.add(d.id()));
-        }
-        return claimed;
-      });
-    }
 
-    List<List<DeliveryId>> claimedPerWorker = runConcurrently(claimers);
+    List<Integer> claims = claimAllConcurrently(Collections.nCopies(4, deliveries), due, 7);
 
-    List<DeliveryId> all = claimedPerWorker.stream().flatMap(List::stream).toList();
-    assertThat(all).doesNotHaveDuplicates();
-    assertThat(all).containsExactlyInAnyOrderElementsOf(due.stream().map(Delivery::id).toList());
-    for (int w = 0; w < workers; w++) {
-      for (DeliveryId id : claimedPerWorker.get(w)) {
-        Delivery stored = deliveries.find(id).orElseThrow();
-        assertThat(stored.attemptCount()).isEqualTo(1);
-        assertThat(stored.lease().orElseThrow().owner()).isEqualTo("worker-" + w);
-      }
-    }
-    System.out.println(
-        "PostgreSQL claims per worker: "
-            + claimedPerWorker.stream().map(List::size).toList());
+    System.out.println("PostgreSQL claims per worker: " + claims);
   }
 
   /**

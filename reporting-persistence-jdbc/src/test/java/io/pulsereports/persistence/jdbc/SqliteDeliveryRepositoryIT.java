@@ -4,18 +4,11 @@ import static io.pulsereports.persistence.jdbc.DeliveryFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulsereports.core.delivery.Delivery;
-import io.pulsereports.core.delivery.DeliveryId;
 import io.pulsereports.core.delivery.Lease;
-import io.pulsereports.core.port.out.DeliveryRepository;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,37 +34,11 @@ class SqliteDeliveryRepositoryIT extends DeliveryRepositoryContract {
     List<Delivery> due = storeDue(200);
     try (JdbcPersistence secondProcess =
         JdbcPersistence.sqlite(directory.resolve("deliveries.db"))) {
-      List<DeliveryRepository> workers = List.of(deliveries, secondProcess.deliveries());
-      CyclicBarrier start = new CyclicBarrier(workers.size());
-      List<Callable<List<DeliveryId>>> claimers = new ArrayList<>();
-      for (int w = 0; w < workers.size(); w++) {
-        DeliveryRepository worker = workers.get(w);
-        Lease lease = new Lease("worker-" + w, NOW.plus(Duration.ofMinutes(5)));
-        claimers.add(() -> {
-          start.await(10, TimeUnit.SECONDS);
-          List<DeliveryId> claimed = new ArrayList<>();
-          List<Delivery> batch;
-          while (!(batch = worker.claimDue(NOW, lease, 3)).isEmpty()) {
-            batch.forEach(d -> claimed.add(d.id()));
-          }
-          return claimed;
-        });
-      }
 
-      List<List<DeliveryId>> claimedPerWorker = runConcurrently(claimers);
+      List<Integer> claims =
+          claimAllConcurrently(List.of(deliveries, secondProcess.deliveries()), due, 3);
 
-      System.out.println(
-          "SQLite claims per worker: " + claimedPerWorker.stream().map(List::size).toList());
-      List<DeliveryId> all = claimedPerWorker.stream().flatMap(List::stream).toList();
-      assertThat(all).doesNotHaveDuplicates();
-      assertThat(all).containsExactlyInAnyOrderElementsOf(due.stream().map(Delivery::id).toList());
-      for (int w = 0; w < workers.size(); w++) {
-        for (DeliveryId id : claimedPerWorker.get(w)) {
-          Delivery stored = deliveries.find(id).orElseThrow();
-          assertThat(stored.attemptCount()).isEqualTo(1);
-          assertThat(stored.lease().orElseThrow().owner()).isEqualTo("worker-" + w);
-        }
-      }
+      System.out.println("SQLite claims per worker: " + claims);
     }
   }
 
