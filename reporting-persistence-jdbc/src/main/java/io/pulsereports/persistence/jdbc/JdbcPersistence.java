@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.pulsereports.core.port.out.DeliveryRepository;
 import io.pulsereports.core.port.out.LeadActivityPort;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -30,6 +31,8 @@ public final class JdbcPersistence implements AutoCloseable {
 
   private static final String SQLITE_PREFIX = "jdbc:sqlite:";
   private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
+  /** How long an SQLite connection waits for another's write lock before failing (ms). */
+  private static final String SQLITE_BUSY_TIMEOUT_MILLIS = "10000";
 
   private final Dialect dialect;
   private final DataSource dataSource;
@@ -88,6 +91,14 @@ public final class JdbcPersistence implements AutoCloseable {
   /** The lead and call activity adapter. */
   public LeadActivityPort leadActivity() {
     return new JdbiLeadActivityRepository(jdbi, dialect);
+  }
+
+  /**
+   * The delivery log (report_deliveries; needs {@link #migrate()}). Safe for parallel workers,
+   * in one process or several sharing the database.
+   */
+  public DeliveryRepository deliveries() {
+    return new JdbiDeliveryRepository(jdbi, dialect);
   }
 
   /**
@@ -174,6 +185,10 @@ public final class JdbcPersistence implements AutoCloseable {
     return dialect;
   }
 
+  DataSource dataSource() {
+    return dataSource;
+  }
+
   private static JdbcPersistence openPool(Dialect dialect, String jdbcUrl) {
     String description = redact(jdbcUrl);
     HikariConfig config = new HikariConfig();
@@ -183,6 +198,8 @@ public final class JdbcPersistence implements AutoCloseable {
       boolean inMemory = jdbcUrl.contains(":memory:") || jdbcUrl.contains("mode=memory");
       // An in-memory database lives as long as its one connection.
       config.setMaximumPoolSize(inMemory ? 1 : 4);
+      // One writer at a time: the others wait for the lock rather than fail with SQLITE_BUSY.
+      config.addDataSourceProperty("busy_timeout", SQLITE_BUSY_TIMEOUT_MILLIS);
       if (inMemory) {
         config.setMinimumIdle(1);
         config.setIdleTimeout(0);

@@ -29,4 +29,14 @@ class PostgresSchemaMigrationIT extends SchemaMigrationContract {
   protected String newId() {
     return UUID.randomUUID().toString();
   }
+
+  @Override
+  protected List<String> deliveryIndexesAfterVersion2() {
+    return List.of(
+        "idx_report_deliveries_waiting",
+        "idx_report_deliveries_leased",
+        "idx_report_deliveries_created",
+        "idx_report_deliveries_gym_created",
+        "idx_report_deliveries_subscription");
+  }
 }

@@ -3,13 +3,22 @@ package io.pulsereports.persistence.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pulsereports.core.delivery.Delivery;
+import io.pulsereports.core.delivery.DeliveryId;
+import io.pulsereports.core.delivery.DeliveryStatus;
+import io.pulsereports.core.delivery.RecipientOutcome;
+import io.pulsereports.core.delivery.RecipientOutcome.State;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +38,9 @@ abstract class SchemaMigrationContract {
   protected abstract String insertDelivery(String id, String idempotencyKey);
 
   protected abstract String newId();
+
+  /** The indexes of report_deliveries once version 2 has run. */
+  protected abstract List<String> deliveryIndexesAfterVersion2();
 
   @Test
   void migrateCreatesTheStateTablesAndIsIdempotent() throws Exception {
@@ -52,6 +64,84 @@ abstract class SchemaMigrationContract {
                           .one());
       assertThat(appliedV1).isEqualTo(1);
     }
+  }
+
+  @Test
+  void version2AddsRecipientOutcomesAndTheIndexesThatClaimDueWork() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      persistence.migrate();
+
+      int appliedV2 =
+          persistence
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT count(*) FROM pulse_reports_schema_history WHERE success"
+                                  + " AND version = '2'")
+                          .mapTo(Integer.class)
+                          .one());
+      assertThat(appliedV2).isEqualTo(1);
+      assertThat(columns(persistence, "report_deliveries"))
+          .contains("recipients", "recipient_outcomes", "next_attempt_at", "locked_until");
+      assertThat(indexes(persistence, "report_deliveries"))
+          .containsAll(deliveryIndexesAfterVersion2());
+    }
+  }
+
+  @Test
+  void version2GivesEachVersion1DeliveryAnOutcomePerRecipientMatchingItsStatus() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      Flyway.configure(getClass().getClassLoader())
+          .dataSource(persistence.dataSource())
+          .locations(
+              "classpath:io/pulsereports/persistence/jdbc/migration/state/"
+                  + persistence.dialect().folder())
+          .table(SchemaMigrations.STATE.historyTable())
+          .target("1")
+          .load()
+          .migrate();
+      UUID sent = UUID.randomUUID();
+      UUID failed = UUID.randomUUID();
+      UUID pending = UUID.randomUUID();
+      persistence.jdbi().useHandle(h -> {
+        h.execute(version1Delivery(sent, "sent", 1, null));
+        h.execute(version1Delivery(failed, "failed", 5, "SMTP 550 mailbox unavailable"));
+        h.execute(version1Delivery(pending, "pending", 0, null));
+      });
+
+      persistence.migrate();
+
+      Instant updatedAt = Instant.parse("2026-03-09T07:00:05Z");
+      Delivery sentDelivery = persistence.deliveries().find(new DeliveryId(sent)).orElseThrow();
+      assertThat(sentDelivery.status()).isEqualTo(DeliveryStatus.SENT);
+      assertThat(sentDelivery.recipients())
+          .as("sent without a sent_at: sent when last updated")
+          .containsExactly(
+              new RecipientOutcome(
+                  "a@example.com", State.SENT, 1, Optional.of(updatedAt), Optional.empty()),
+              new RecipientOutcome(
+                  "b@example.com", State.SENT, 1, Optional.of(updatedAt), Optional.empty()));
+      assertThat(persistence.deliveries().find(new DeliveryId(failed)).orElseThrow().recipients())
+          .containsExactly(
+              new RecipientOutcome("a@example.com", State.FAILED, 5, Optional.empty(),
+                  Optional.of("SMTP 550 mailbox unavailable")),
+              new RecipientOutcome("b@example.com", State.FAILED, 5, Optional.empty(),
+                  Optional.of("SMTP 550 mailbox unavailable")));
+      assertThat(persistence.deliveries().find(new DeliveryId(pending)).orElseThrow().recipients())
+          .containsExactly(
+              RecipientOutcome.pending("a@example.com"), RecipientOutcome.pending("b@example.com"));
+    }
+  }
+
+  /** A report_deliveries row as version 1 knew it (literals both engines read as their types). */
+  private static String version1Delivery(UUID id, String status, int attempts, String lastError) {
+    return "INSERT INTO report_deliveries (id, report_type, period_start, period_end, timezone,"
+        + " delivery_method, recipients, status, attempt_count, last_error, idempotency_key,"
+        + " report_data, created_at, updated_at) VALUES ('" + id + "', 'daily', '2026-03-08',"
+        + " '2026-03-08', 'UTC', 'email', '[\"a@example.com\", \"b@example.com\"]', '" + status
+        + "', " + attempts + ", " + (lastError == null ? "NULL" : "'" + lastError + "'") + ", '"
+        + id + "', '{}', '2026-03-09T07:00:00.000Z', '2026-03-09T07:00:05.000Z')";
   }
 
   @Test

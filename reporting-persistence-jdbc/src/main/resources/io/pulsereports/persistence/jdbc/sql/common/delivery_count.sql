@@ -1,0 +1,1 @@
+SELECT count(*) FROM report_deliveries WHERE {filters}
