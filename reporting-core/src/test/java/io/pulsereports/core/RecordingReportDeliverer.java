@@ -43,7 +43,7 @@ final class RecordingReportDeliverer implements io.pulsereports.core.port.out.Re
 
   @Override
   public Optional<String> recipientProblem(String recipient) {
-    return recipient.contains("invalid") ? Optional.of("is not a valid address") : Optional.empty();
+    return recipient.contains("invalid") ? Optional.of("'" + recipient + "' is not a valid address") : Optional.empty();
   }
 
   @Override

@@ -364,15 +364,17 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
 
   private List<String> recipients(ReportDeliverer deliverer, List<String> raw) {
     Set<String> unique = new LinkedHashSet<>();
+    int position = 0;
     for (String value : raw) {
+      position++;
       String recipient = value == null ? "" : value.strip();
       if (recipient.isEmpty()) {
-        throw new InvalidReportRequestException("recipients", "contains an empty recipient");
+        throw new InvalidReportRequestException("recipients", "recipient " + position + " is empty");
       }
       Optional<String> problem = deliverer.recipientProblem(recipient);
       if (problem.isPresent()) {
-        throw new InvalidReportRequestException(
-            "recipients", "'" + deliverer.redact(recipient) + "': " + problem.get());
+        // The deliverer's problem names the recipient in a form safe to show (no webhook secret).
+        throw new InvalidReportRequestException("recipients", "recipient " + position + ": " + problem.get());
       }
       unique.add(recipient);
     }
