@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.NoTemplateEngine;
 
 /**
@@ -100,9 +101,12 @@ public final class JdbcPersistence implements AutoCloseable {
   }
 
   /**
-   * Creates the lead tables of the demo database ({@code leads}, {@code call_logs} with their
-   * report indexes), recording versions in {@code pulse_reports_demo_schema_history}. Opt-in:
-   * never called implicitly. Fails if such a table already exists and is not ours.
+   * Creates the SPEC tables of the demo database with their report indexes: the lead tables
+   * ({@code leads}, {@code call_logs}) and the learning tables ({@code users}, {@code
+   * coaching_sessions}, {@code detected_errors}, {@code it_errors}, {@code pricing_errors}, {@code
+   * lead_scores}, {@code conversion_triggers}), recording versions in {@code
+   * pulse_reports_demo_schema_history}. Opt-in: never called implicitly. If one of the tables it
+   * would create already exists (a user's own table), it fails and changes nothing.
    */
   public void installDemoSchema() {
     SchemaMigrations.DEMO.migrate(dataSource, dialect, description);
@@ -111,13 +115,13 @@ public final class JdbcPersistence implements AutoCloseable {
   /** Whether {@link #installDemoSchema()} has run on this database (its history table exists). */
   public boolean hasDemoSchema() {
     try {
-      return jdbi.withHandle(handle -> {
-        try (java.sql.ResultSet tables =
-            handle.getConnection().getMetaData().getTables(null, null, SchemaMigrations.DEMO.historyTable(), new String[] {"TABLE"})) {
-          return tables.next();
-        }
-      });
-    } catch (java.sql.SQLException | org.jdbi.v3.core.JdbiException e) {
+      return jdbi.withHandle(
+          handle ->
+              DatabaseTables.exists(
+                  handle.getConnection(),
+                  SchemaMigrations.DEMO.historyTable(),
+                  DatabaseTables.QUERYABLE));
+    } catch (java.sql.SQLException | JdbiException e) {
       throw new PersistenceException("Could not read the tables of " + description, e);
     }
   }
@@ -142,6 +146,10 @@ public final class JdbcPersistence implements AutoCloseable {
 
   Dialect dialect() {
     return dialect;
+  }
+
+  DataSource dataSource() {
+    return dataSource;
   }
 
   private static JdbcPersistence openPool(Dialect dialect, String jdbcUrl) {
