@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pulsereports.core.port.out.LeadActivityPort;
+import io.pulsereports.core.port.out.LearningActivityPort;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -20,6 +22,7 @@ import org.jdbi.v3.core.statement.NoTemplateEngine;
  * try (JdbcPersistence db = JdbcPersistence.fromUrl("jdbc:postgresql://db/gyms?user=r&password=…")) {
  *   db.migrate();                      // our own state tables, never the user's
  *   LeadActivityPort leads = db.leadActivity();
+ *   LearningActivityPort learning = db.learningActivity();
  * }
  * }</pre>
  *
@@ -89,6 +92,51 @@ public final class JdbcPersistence implements AutoCloseable {
   /** The lead and call activity adapter. */
   public LeadActivityPort leadActivity() {
     return new JdbiLeadActivityRepository(jdbi, dialect);
+  }
+
+  /**
+   * The learning activity adapter (users, coaching_sessions, detected_errors, conversion_triggers).
+   * Each call reads in its own transaction; see {@link #inLearningSnapshot} for several calls that
+   * must see the same data.
+   */
+  public LearningActivityPort learningActivity() {
+    return JdbiLearningActivityRepository.transactionPerRead(jdbi, dialect);
+  }
+
+  /**
+   * Runs {@code work} with a learning activity adapter whose reads all happen in one transaction
+   * and so see one snapshot of the database (REPEATABLE READ on PostgreSQL), for example the
+   * engagement, mistakes, conversion and inactivity figures of one report:
+   *
+   * <pre>{@code
+   * MyFigures figures = db.inLearningSnapshot(learning -> new MyFigures(
+   *     learning.engagementByRole(week), learning.inactiveUsers(month, 100)));
+   * }</pre>
+   *
+   * <p>The adapter is valid only inside {@code work} and on its thread; a call after {@code work}
+   * returns throws {@link IllegalStateException}.
+   */
+  public <T> T inLearningSnapshot(Function<? super LearningActivityPort, ? extends T> work) {
+    requireNonNull(work, "work");
+    try {
+      return ReadTransactions.inOneSnapshot(
+          jdbi,
+          dialect,
+          handle -> {
+            JdbiLearningActivityRepository snapshot =
+                JdbiLearningActivityRepository.sharing(handle, dialect);
+            try {
+              return work.apply(snapshot);
+            } finally {
+              snapshot.close();
+            }
+          });
+    } catch (JdbiException e) {
+      throw new PersistenceException(
+          "Could not read learning activity in one transaction from " + description + ": "
+              + e.getMessage(),
+          e);
+    }
   }
 
   /**
