@@ -6,10 +6,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pulsereports.core.port.out.DeliveryRepository;
 import io.pulsereports.core.port.out.LeadActivityPort;
+import io.pulsereports.core.port.out.LearningActivityPort;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.NoTemplateEngine;
 
 /**
@@ -20,6 +23,7 @@ import org.jdbi.v3.core.statement.NoTemplateEngine;
  * try (JdbcPersistence db = JdbcPersistence.fromUrl("jdbc:postgresql://db/gyms?user=r&password=…")) {
  *   db.migrate();                      // our own state tables, never the user's
  *   LeadActivityPort leads = db.leadActivity();
+ *   LearningActivityPort learning = db.learningActivity();
  * }
  * }</pre>
  *
@@ -102,6 +106,51 @@ public final class JdbcPersistence implements AutoCloseable {
   }
 
   /**
+   * The learning activity adapter (users, coaching_sessions, detected_errors, conversion_triggers).
+   * Each call reads in its own transaction; see {@link #inLearningSnapshot} for several calls that
+   * must see the same data.
+   */
+  public LearningActivityPort learningActivity() {
+    return JdbiLearningActivityRepository.transactionPerRead(jdbi, dialect);
+  }
+
+  /**
+   * Runs {@code work} with a learning activity adapter whose reads all happen in one transaction
+   * and so see one snapshot of the database (REPEATABLE READ on PostgreSQL), for example the
+   * engagement, mistakes, conversion and inactivity figures of one report:
+   *
+   * <pre>{@code
+   * MyFigures figures = db.inLearningSnapshot(learning -> new MyFigures(
+   *     learning.engagementByRole(week), learning.inactiveUsers(month, 100)));
+   * }</pre>
+   *
+   * <p>The adapter is valid only inside {@code work} and on its thread; a call after {@code work}
+   * returns throws {@link IllegalStateException}.
+   */
+  public <T> T inLearningSnapshot(Function<? super LearningActivityPort, ? extends T> work) {
+    requireNonNull(work, "work");
+    try {
+      return ReadTransactions.inOneSnapshot(
+          jdbi,
+          dialect,
+          handle -> {
+            JdbiLearningActivityRepository snapshot =
+                JdbiLearningActivityRepository.sharing(handle, dialect);
+            try {
+              return work.apply(snapshot);
+            } finally {
+              snapshot.close();
+            }
+          });
+    } catch (JdbiException e) {
+      throw new PersistenceException(
+          "Could not read learning activity in one transaction from " + description + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
    * Creates or upgrades Pulse Reports' own tables (report_templates, report_subscriptions,
    * report_deliveries), recording versions in {@code pulse_reports_schema_history}. Idempotent;
    * never touches any other table.
@@ -111,9 +160,12 @@ public final class JdbcPersistence implements AutoCloseable {
   }
 
   /**
-   * Creates the lead tables of the demo database ({@code leads}, {@code call_logs} with their
-   * report indexes), recording versions in {@code pulse_reports_demo_schema_history}. Opt-in:
-   * never called implicitly. Fails if such a table already exists and is not ours.
+   * Creates the SPEC tables of the demo database with their report indexes: the lead tables
+   * ({@code leads}, {@code call_logs}) and the learning tables ({@code users}, {@code
+   * coaching_sessions}, {@code detected_errors}, {@code it_errors}, {@code pricing_errors}, {@code
+   * lead_scores}, {@code conversion_triggers}), recording versions in {@code
+   * pulse_reports_demo_schema_history}. Opt-in: never called implicitly. If one of the tables it
+   * would create already exists (a user's own table), it fails and changes nothing.
    */
   public void installDemoSchema() {
     SchemaMigrations.DEMO.migrate(dataSource, dialect, description);
@@ -122,13 +174,13 @@ public final class JdbcPersistence implements AutoCloseable {
   /** Whether {@link #installDemoSchema()} has run on this database (its history table exists). */
   public boolean hasDemoSchema() {
     try {
-      return jdbi.withHandle(handle -> {
-        try (java.sql.ResultSet tables =
-            handle.getConnection().getMetaData().getTables(null, null, SchemaMigrations.DEMO.historyTable(), new String[] {"TABLE"})) {
-          return tables.next();
-        }
-      });
-    } catch (java.sql.SQLException | org.jdbi.v3.core.JdbiException e) {
+      return jdbi.withHandle(
+          handle ->
+              DatabaseTables.exists(
+                  handle.getConnection(),
+                  SchemaMigrations.DEMO.historyTable(),
+                  DatabaseTables.QUERYABLE));
+    } catch (java.sql.SQLException | JdbiException e) {
       throw new PersistenceException("Could not read the tables of " + description, e);
     }
   }

@@ -1,6 +1,5 @@
 package io.pulsereports.persistence.jdbc;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.pulsereports.core.model.CallGroup;
@@ -12,12 +11,7 @@ import io.pulsereports.core.model.UtcOffsetSegment;
 import io.pulsereports.core.port.out.LeadActivityPort;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +20,6 @@ import java.util.StringJoiner;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.argument.ObjectArgument;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Reads lead and call activity from the user's {@code leads} and {@code call_logs} tables,
@@ -40,16 +32,11 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * SQLite has no time zones and PostgreSQL runs with {@code SET LOCAL TIME ZONE 'UTC'}, so both
  * give the same answer for timestamptz, plain timestamp (read as UTC) and ISO text columns.
  *
- * <p>SQLite: the raw column is range-filtered by a coarse, index-friendly date-prefix range
- * (one day wider on each side, which covers any offset suffix), then compared exactly as an instant
- * with {@code datetime(column)}, which normalises the space and 'T' forms and any offset suffix to
- * UTC 'YYYY-MM-DD HH:MM:SS'. It drops the fraction, which is exact because every bound is a whole
- * second (a start of day in a zone whose offset is a whole number of seconds).
+ * <p>Timestamps are bound and compared as {@link SqlInstants} describes (on SQLite a coarse
+ * index-friendly text range, then an exact comparison as instants).
  */
 final class JdbiLeadActivityRepository implements LeadActivityPort {
 
-  private static final DateTimeFormatter SQLITE_INSTANT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final String COMMON = "common";
 
   private final Jdbi jdbi;
@@ -68,17 +55,9 @@ final class JdbiLeadActivityRepository implements LeadActivityPort {
     BoundSql converted = convertedInPeriodQuery(scope, period);
     BoundSql calls = callGroupsQuery(scope, period);
     try {
-      if (dialect == Dialect.POSTGRESQL) {
-        // One snapshot for the three queries; UTC session zone so that plain timestamp columns
-        // compare with the timestamptz bounds as UTC and dates are taken in UTC.
-        return jdbi.inTransaction(
-            TransactionIsolationLevel.REPEATABLE_READ,
-            handle -> {
-              handle.execute("SET LOCAL TIME ZONE 'UTC'");
-              return load(handle, leadsCreated, converted, calls);
-            });
-      }
-      return jdbi.inTransaction(handle -> load(handle, leadsCreated, converted, calls));
+      // One snapshot for the three queries, in UTC (see ReadTransactions).
+      return ReadTransactions.inOneSnapshot(
+          jdbi, dialect, handle -> load(handle, leadsCreated, converted, calls));
     } catch (JdbiException e) {
       throw new PersistenceException(
           "Could not load lead activity for gym "
@@ -145,7 +124,7 @@ final class JdbiLeadActivityRepository implements LeadActivityPort {
 
   BoundSql convertedInPeriodQuery(GymScope scope, ReportPeriod period) {
     Map<String, Object> parameters = scopeParameters(scope);
-    putRange(parameters, period.start(), period.end(), "");
+    SqlInstants.putRange(parameters, dialect, period.start(), period.end(), "");
     String sql =
         SqlResources.load(dialect.folder(), "converted_in_period")
             .replace("{branchFilter}", branchFilter(scope));
@@ -164,7 +143,7 @@ final class JdbiLeadActivityRepository implements LeadActivityPort {
       UtcOffsetSegment segment = segments.get(i);
       String suffix = "_" + i;
       union.add(segmentSql.replace("{seg}", suffix));
-      putRange(parameters, segment.start(), segment.end(), suffix);
+      SqlInstants.putRange(parameters, dialect, segment.start(), segment.end(), suffix);
       parameters.put("offset" + suffix, offsetParameter(segment.offsetSeconds()));
     }
     String sql = SqlResources.load(COMMON, outerName).replace("{segments}", union.toString());
@@ -182,34 +161,8 @@ final class JdbiLeadActivityRepository implements LeadActivityPort {
     return scope.branchId().isPresent() ? "AND branch_id = :branchId" : "";
   }
 
-  private void putRange(Map<String, Object> parameters, Instant from, Instant to, String suffix) {
-    checkArgument(
-        from.getNano() == 0 && to.getNano() == 0,
-        "period bounds %s and %s must be whole seconds",
-        from,
-        to);
-    if (dialect == Dialect.SQLITE) {
-      // Any ISO text of an instant in [from, to), whatever its form or offset suffix, starts with
-      // a date between the UTC date of `from` minus one day and the UTC date of `to` plus one day.
-      parameters.put(
-          "coarseFrom" + suffix, LocalDate.ofInstant(from, ZoneOffset.UTC).minusDays(1).toString());
-      parameters.put(
-          "coarseTo" + suffix, LocalDate.ofInstant(to, ZoneOffset.UTC).plusDays(2).toString());
-      parameters.put("from" + suffix, SQLITE_INSTANT.format(from));
-      parameters.put("to" + suffix, SQLITE_INSTANT.format(to));
-    } else {
-      parameters.put("from" + suffix, timestamptz(from));
-      parameters.put("to" + suffix, timestamptz(to));
-    }
-  }
-
   private Object offsetParameter(int offsetSeconds) {
     // SQLite: a strftime() modifier such as '-18000 seconds'; PostgreSQL: the seconds.
     return dialect == Dialect.SQLITE ? String.format("%+d seconds", offsetSeconds) : offsetSeconds;
-  }
-
-  private static ObjectArgument timestamptz(Instant instant) {
-    return new ObjectArgument(
-        OffsetDateTime.ofInstant(instant, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
   }
 }

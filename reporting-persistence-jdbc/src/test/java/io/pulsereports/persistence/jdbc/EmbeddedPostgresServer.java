@@ -47,10 +47,25 @@ final class EmbeddedPostgresServer {
    * JVM's zone at connect, which failsafe sets to Asia/Tokyo, so sessions start in that zone.)
    */
   static DataSource newDatabase(String prefix, String sessionTimeZone) {
+    return newDatabase(prefix, sessionTimeZone, "");
+  }
+
+  /**
+   * A new, empty database whose text columns sort by the ICU en-US collation by default, as a
+   * production database created with a linguistic locale does ('a' &lt; 'é' &lt; 'Z').
+   */
+  static DataSource newLinguisticDatabase(String prefix, String sessionTimeZone) {
+    return newDatabase(
+        prefix,
+        sessionTimeZone,
+        " TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'");
+  }
+
+  private static DataSource newDatabase(String prefix, String sessionTimeZone, String options) {
     String name = prefix + "_" + DATABASES.incrementAndGet();
     try (Connection connection = server().getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + name);
+      statement.execute("CREATE DATABASE " + name + options);
       statement.execute("ALTER DATABASE " + name + " SET timezone = '" + sessionTimeZone + "'");
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create test database " + name, e);

@@ -1,13 +1,7 @@
 package io.pulsereports.persistence.jdbc;
 
 import io.pulsereports.core.model.CallGroup;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,18 +20,6 @@ final class LeadActivityFixture {
   static final String U1 = "00000000-0000-0000-0000-0000000000a1";
   static final String U2 = "00000000-0000-0000-0000-0000000000a2";
   static final String U3 = "00000000-0000-0000-0000-0000000000a3";
-
-  /** An instant as SQLite text; {@link #instant()} is its meaning (no suffix = UTC). */
-  record Stamp(String text) {
-    Instant instant() {
-      TemporalAccessor parsed =
-          DateTimeFormatter.ISO_DATE_TIME.parseBest(
-              text.replace(' ', 'T'), OffsetDateTime::from, LocalDateTime::from);
-      return parsed instanceof OffsetDateTime odt
-          ? odt.toInstant()
-          : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-    }
-  }
 
   record Lead(UUID gym, UUID branch, String status, Stamp createdAt, Stamp updatedAt) {}
 

@@ -16,7 +16,6 @@ import io.pulsereports.core.model.ReportPeriod;
 import io.pulsereports.core.port.out.LeadActivityPort;
 import io.pulsereports.persistence.jdbc.LeadActivityFixture.Call;
 import io.pulsereports.persistence.jdbc.LeadActivityFixture.Lead;
-import io.pulsereports.persistence.jdbc.LeadActivityFixture.Stamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

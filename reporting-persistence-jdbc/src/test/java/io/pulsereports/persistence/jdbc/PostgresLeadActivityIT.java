@@ -1,9 +1,6 @@
 package io.pulsereports.persistence.jdbc;
 
-import io.pulsereports.persistence.jdbc.LeadActivityFixture.Stamp;
 import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jdbi.v3.core.argument.Argument;
 
@@ -34,10 +31,6 @@ class PostgresLeadActivityIT extends LeadActivityPortContract {
 
   @Override
   protected Argument timestamp(Stamp value) {
-    return (position, statement, context) ->
-        statement.setObject(
-            position,
-            OffsetDateTime.ofInstant(value.instant(), ZoneOffset.UTC),
-            Types.TIMESTAMP_WITH_TIMEZONE);
+    return value.asTimestamptz();
   }
 }

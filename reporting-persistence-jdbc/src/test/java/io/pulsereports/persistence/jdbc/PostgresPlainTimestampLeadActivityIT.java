@@ -1,10 +1,7 @@
 package io.pulsereports.persistence.jdbc;
 
-import io.pulsereports.persistence.jdbc.LeadActivityFixture.Stamp;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.jdbi.v3.core.argument.Argument;
 
 /**
@@ -29,7 +26,6 @@ class PostgresPlainTimestampLeadActivityIT extends PostgresLeadActivityIT {
 
   @Override
   protected Argument timestamp(Stamp value) {
-    return (position, statement, context) ->
-        statement.setObject(position, LocalDateTime.ofInstant(value.instant(), ZoneOffset.UTC));
+    return value.asPlainTimestamp();
   }
 }

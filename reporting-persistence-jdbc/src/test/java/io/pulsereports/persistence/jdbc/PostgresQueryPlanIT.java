@@ -2,6 +2,7 @@ package io.pulsereports.persistence.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pulsereports.persistence.jdbc.QueryPlans.LearningStatement;
 import io.pulsereports.persistence.jdbc.QueryPlans.Named;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,6 +83,86 @@ class PostgresQueryPlanIT {
           .doesNotContain("Seq Scan")
           .containsPattern("Index (Only )?Scan|Bitmap Index Scan")
           .containsPattern("Index Cond: .*(created_at|updated_at) >=");
+    }
+  }
+
+  @Test
+  void learningStatementsUseTheIndexesOfTheDemoSchema() {
+    try (JdbcPersistence persistence =
+        JdbcPersistence.postgres(EmbeddedPostgresServer.newDatabase("plan_learning", "UTC"))) {
+      persistence.installDemoSchema();
+      assertLearningIndexPlans(persistence, "timestamptz");
+    }
+  }
+
+  @Test
+  void learningStatementsUseTheReadmeIndexesOnPlainTimestampColumns() throws IOException {
+    try (JdbcPersistence persistence =
+        JdbcPersistence.postgres(
+            EmbeddedPostgresServer.newDatabase("plan_learning_plain", "UTC"))) {
+      LearningActivityPortContract.createTables(
+          persistence, "/learning-tables-plain-timestamp.sql");
+      LearningActivityPortContract.createTables(
+          persistence, "/conversion-triggers-plain-timestamp.sql");
+      LearningActivityPortContract.createTables(persistence, "/learning-report-indexes.sql");
+      assertLearningIndexPlans(persistence, "plain timestamp");
+    }
+  }
+
+  /**
+   * 5,000 users, 200,000 sessions and 200,000 errors over two years, 5,000 triggers: each window
+   * statement reads its table by an index range of its time column, never by a sequential scan;
+   * inactive users probe (user_id, started_at) backwards once per user.
+   */
+  private static void assertLearningIndexPlans(JdbcPersistence persistence, String label) {
+    Jdbi jdbi = persistence.jdbi();
+    jdbi.useHandle(
+        h -> {
+          h.execute(
+              "INSERT INTO users (user_id, email, role, english_level, created_at)"
+                  + " SELECT 'user-' || i, 'user' || i || '@example.com',"
+                  + " (ARRAY['free','free','free','student','coach','superuser'])[1 + i % 6],"
+                  + " 'B2', TIMESTAMP '2025-01-01' FROM generate_series(1, 5000) i");
+          h.execute(
+              "INSERT INTO coaching_sessions (session_id, user_id, started_at, confidence_score,"
+                  + " error_count) SELECT 'session-' || i, 'user-' || (1 + i % 5000),"
+                  + " TIMESTAMP '2025-04-01' + i * interval '315 seconds', 1 + i % 10, i % 5"
+                  + " FROM generate_series(1, 200000) i");
+          h.execute(
+              "INSERT INTO detected_errors (error_id, session_id, user_id, error_type,"
+                  + " error_category, error_text, detected_at) SELECT 'error-' || i,"
+                  + " 'session-' || i, 'user-' || (1 + i % 5000),"
+                  + " (ARRAY['grammar','pronunciation','vocabulary'])[1 + i % 3],"
+                  + " 'Category ' || i % 7, 'text ' || i % 50,"
+                  + " TIMESTAMP '2025-04-01' + i * interval '315 seconds'"
+                  + " FROM generate_series(1, 200000) i");
+          h.execute(
+              "INSERT INTO conversion_triggers (trigger_id, user_id, trigger_type,"
+                  + " triggered_at, offer_sent) SELECT 'trigger-' || i, 'user-' || i,"
+                  + " 'high_confidence_streak',"
+                  + " TIMESTAMP '2025-04-01' + i * interval '3 hours', (i % 2 = 0)"
+                  + " FROM generate_series(1, 5000) i");
+          for (String table :
+              List.of("users", "coaching_sessions", "detected_errors", "conversion_triggers")) {
+            h.execute("ANALYZE " + table);
+          }
+        });
+    JdbiLearningActivityRepository repository =
+        JdbiLearningActivityRepository.transactionPerRead(jdbi, Dialect.POSTGRESQL);
+    for (LearningStatement statement : QueryPlans.learningStatements(repository)) {
+      List<String> plan =
+          jdbi.inTransaction(
+              h -> {
+                h.execute("SET LOCAL TIME ZONE 'UTC'");
+                return QueryPlans.explain(h, "EXPLAIN ", statement.sql(), 1);
+              });
+      String text = String.join("\n", plan);
+      System.out.println("PostgreSQL plan (" + label + "), " + statement.name() + ":\n" + text);
+      assertThat(text)
+          .as(label + ", " + statement.name())
+          .doesNotContain("Seq Scan on " + statement.table())
+          .containsPattern("Index (Only )?Scan( Backward)? using \\w+ on " + statement.table())
+          .containsPattern("Index Cond: .*" + statement.timeColumn() + " [<>]");
     }
   }
 }

@@ -41,6 +41,43 @@ final class QueryPlans {
         .toList();
   }
 
+  /** A learning statement, the table it reads by a time range, and that time column. */
+  record LearningStatement(String name, BoundSql sql, String table, String timeColumn) {}
+
+  static List<LearningStatement> learningStatements(JdbiLearningActivityRepository repository) {
+    return List.of(
+        new LearningStatement(
+            "engagement",
+            repository.engagementQuery(LearningActivityFixture.ENGAGEMENT_WEEK),
+            "coaching_sessions",
+            "started_at"),
+        new LearningStatement(
+            "top mistakes",
+            repository.mistakesTopQuery(LearningActivityFixture.THIRTY_DAYS, 10),
+            "detected_errors",
+            "detected_at"),
+        new LearningStatement(
+            "mistakes heatmap",
+            repository.mistakesHeatmapQuery(LearningActivityFixture.THIRTY_DAYS),
+            "detected_errors",
+            "detected_at"),
+        new LearningStatement(
+            "free learners' sessions",
+            repository.freeLearnerSessionsQuery(LearningActivityFixture.CONVERSION_WINDOW),
+            "coaching_sessions",
+            "started_at"),
+        new LearningStatement(
+            "offers sent",
+            repository.usersOfferedQuery(LearningActivityFixture.THIRTY_DAYS),
+            "conversion_triggers",
+            "triggered_at"),
+        new LearningStatement(
+            "inactive users",
+            repository.inactiveUsersQuery(LearningActivityFixture.THIRTY_DAYS, 100),
+            "coaching_sessions",
+            "started_at"));
+  }
+
   static List<String> explain(Handle handle, String prefix, BoundSql statement, int column) {
     return statement
         .bindTo(handle.createQuery(prefix + statement.sql()))

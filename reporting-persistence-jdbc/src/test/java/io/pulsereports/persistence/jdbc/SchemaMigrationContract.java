@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,15 @@ abstract class SchemaMigrationContract {
 
   private static final List<String> STATE_TABLES =
       List.of("report_templates", "report_subscriptions", "report_deliveries");
+  private static final List<String> LEARNING_TABLES =
+      List.of(
+          "users", "coaching_sessions", "detected_errors", "it_errors", "pricing_errors",
+          "lead_scores", "conversion_triggers");
+  /** A user's own users table with one row (portable SQL). */
+  private static final List<String> USER_USERS_TABLE =
+      List.of(
+          "CREATE TABLE users (user_id TEXT PRIMARY KEY, nickname TEXT)",
+          "INSERT INTO users (user_id, nickname) VALUES ('u-1', 'keep me')");
 
   /** A new, empty database. */
   protected abstract JdbcPersistence openEmptyDatabase() throws Exception;
@@ -51,7 +61,7 @@ abstract class SchemaMigrationContract {
       assertThat(tables(persistence))
           .containsAll(STATE_TABLES)
           .contains("pulse_reports_schema_history")
-          .doesNotContain("flyway_schema_history", "leads", "call_logs");
+          .doesNotContain("flyway_schema_history", "leads", "call_logs", "users");
       int appliedV1 =
           persistence
               .jdbi()
@@ -201,15 +211,99 @@ abstract class SchemaMigrationContract {
   }
 
   @Test
-  void installDemoSchemaRefusesToReplaceAUserLeadsTable() throws Exception {
+  void installDemoSchemaCreatesTheSevenLearningTablesWithTheirReportIndexes() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      persistence.installDemoSchema();
+
+      assertThat(tables(persistence)).containsAll(LEARNING_TABLES);
+      assertThat(columns(persistence, "conversion_triggers"))
+          .containsExactly(
+              "trigger_id", "user_id", "trigger_type", "conditions_met", "confidence_scores",
+              "triggered_at", "offer_sent", "offer_accepted");
+      assertThat(columns(persistence, "coaching_sessions"))
+          .containsExactly(
+              "session_id", "user_id", "session_topic", "user_level", "started_at", "ended_at",
+              "duration_seconds", "confidence_score", "message_count", "error_count", "phase");
+      assertThat(indexes(persistence, "coaching_sessions"))
+          .contains("idx_coaching_sessions_started", "idx_coaching_sessions_user_started");
+      assertThat(indexes(persistence, "detected_errors")).contains("idx_detected_errors_detected");
+      assertThat(indexes(persistence, "users")).contains("idx_users_role");
+      assertThat(indexes(persistence, "conversion_triggers"))
+          .contains(
+              "idx_conversion_triggers_triggered", "idx_conversion_triggers_user_triggered");
+    }
+  }
+
+  @Test
+  void installDemoSchemaAddsTheLearningTablesToADemoDatabaseOfTheFirstVersion() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      demoFlyway(persistence).target("1").load().migrate();
+      assertThat(tables(persistence)).contains("leads").doesNotContain("users");
+
+      persistence.installDemoSchema();
+
+      assertThat(tables(persistence)).contains("leads", "call_logs").containsAll(LEARNING_TABLES);
+    }
+  }
+
+  @Test
+  void installDemoSchemaRefusesToReplaceAUserLeadsTableAndChangesNothing() throws Exception {
     try (JdbcPersistence persistence = openEmptyDatabase()) {
       persistence.jdbi().useHandle(h -> userLeadsTable().forEach(h::execute));
 
       assertThatThrownBy(persistence::installDemoSchema)
           .isInstanceOf(PersistenceException.class)
-          .hasMessageContaining("demo lead tables");
+          .hasMessageContaining("demo tables")
+          .hasMessageContaining("leads already exists");
       assertThat(columns(persistence, "leads")).containsExactly("id", "note");
+      assertThat(tables(persistence)).containsExactly("leads");
+      assertThat(persistence.hasDemoSchema()).isFalse();
     }
+  }
+
+  @Test
+  void installDemoSchemaRefusesADatabaseWithAUserUsersTableAndChangesNothing() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      persistence.jdbi().useHandle(h -> USER_USERS_TABLE.forEach(h::execute));
+
+      assertThatThrownBy(persistence::installDemoSchema)
+          .isInstanceOf(PersistenceException.class)
+          .hasMessageContaining("users already exists");
+      assertThat(tables(persistence)).containsExactly("users");
+      assertThat(columns(persistence, "users")).containsExactly("user_id", "nickname");
+      List<Map<String, Object>> rows =
+          persistence
+              .jdbi()
+              .withHandle(h -> h.createQuery("SELECT user_id, nickname FROM users").mapToMap().list());
+      assertThat(rows).containsExactly(Map.of("user_id", "u-1", "nickname", "keep me"));
+      assertThat(persistence.hasDemoSchema()).isFalse();
+    }
+  }
+
+  @Test
+  void installDemoSchemaRefusesToAddTheLearningTablesBesideAUserUsersTable() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      demoFlyway(persistence).target("1").load().migrate();
+      persistence.jdbi().useHandle(h -> USER_USERS_TABLE.forEach(h::execute));
+
+      assertThatThrownBy(persistence::installDemoSchema)
+          .isInstanceOf(PersistenceException.class)
+          .hasMessageContaining("users already exists");
+      assertThat(columns(persistence, "users")).containsExactly("user_id", "nickname");
+      assertThat(tables(persistence)).doesNotContain("coaching_sessions", "detected_errors");
+    }
+  }
+
+  /** The demo migrations as installDemoSchema runs them, for stopping at an older version. */
+  private static FluentConfiguration demoFlyway(JdbcPersistence persistence) {
+    return Flyway.configure()
+        .dataSource(persistence.dataSource())
+        .locations(
+            "classpath:io/pulsereports/persistence/jdbc/migration/demo/"
+                + persistence.dialect().folder())
+        .table(SchemaMigrations.DEMO.historyTable())
+        .baselineOnMigrate(true)
+        .baselineVersion("0");
   }
 
   static List<String> tables(JdbcPersistence persistence) throws SQLException {

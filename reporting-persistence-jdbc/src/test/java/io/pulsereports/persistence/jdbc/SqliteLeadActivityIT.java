@@ -1,6 +1,5 @@
 package io.pulsereports.persistence.jdbc;
 
-import io.pulsereports.persistence.jdbc.LeadActivityFixture.Stamp;
 import java.nio.file.Path;
 import java.sql.Types;
 import java.util.UUID;
@@ -32,6 +31,6 @@ class SqliteLeadActivityIT extends LeadActivityPortContract {
 
   @Override
   protected Argument timestamp(Stamp value) {
-    return (position, statement, context) -> statement.setString(position, value.text());
+    return value.asText();
   }
 }
