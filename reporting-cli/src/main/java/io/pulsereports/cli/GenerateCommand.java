@@ -1,6 +1,7 @@
 package io.pulsereports.cli;
 
 import io.pulsereports.core.Reporting;
+import io.pulsereports.core.model.Pseudonyms;
 import io.pulsereports.core.model.Report;
 import io.pulsereports.core.model.ReportFormat;
 import io.pulsereports.core.port.in.GenerateReportCommand;
@@ -8,6 +9,7 @@ import io.pulsereports.render.mustache.MustacheReportRenderer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,8 +19,9 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Computes one report from the database and writes it as JSON, CSV and/or HTML.",
-      "Lead reports need --gym-id; without --branch-id the report covers the whole gym."
+      "Computes one report from the database and writes it as JSON, CSV, HTML and/or PNG charts.",
+      "Lead reports need --gym-id; without --branch-id the report covers the whole gym.",
+      "learning-daily covers the coaching app (users, coaching_sessions, detected_errors)."
     })
 final class GenerateCommand implements Callable<Integer> {
 
@@ -26,13 +29,33 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Mixin ReportOptions reportOptions;
 
-  @Option(names = "--format", paramLabel = "FORMATS", split = ",", description = "json, csv, html; comma-separated (default json)")
+  @Option(names = "--format", paramLabel = "FORMATS", split = ",", description = "json, csv, html, png; comma-separated (default json)")
   List<String> formats = List.of("json");
 
   @Option(names = "--out", paramLabel = "DIR|-", description = "output folder (default reports), or - for standard output with one format")
   String out = "reports";
 
+  @Option(names = "--anonymize",
+      description = "replace user ids and emails in every output by keyed pseudonyms (HMAC-SHA-256 with $"
+          + PSEUDONYM_KEY_VARIABLE + ")")
+  boolean anonymize;
+
   @Mixin DatabaseOption databaseOption;
+
+  static final String PSEUDONYM_KEY_VARIABLE = "REPORTING_PSEUDONYM_KEY";
+
+  private Pseudonyms pseudonyms() {
+    String key = context.env().get(PSEUDONYM_KEY_VARIABLE);
+    if (key == null || key.isBlank()) {
+      throw new BadInputException("--anonymize", "needs the secret key in " + PSEUDONYM_KEY_VARIABLE
+          + " (at least " + Pseudonyms.MIN_KEY_LENGTH + " characters; keep it to get the same pseudonyms in every run)");
+    }
+    if (key.length() < Pseudonyms.MIN_KEY_LENGTH) {
+      throw new BadInputException("--anonymize", PSEUDONYM_KEY_VARIABLE + " is shorter than "
+          + Pseudonyms.MIN_KEY_LENGTH + " characters");
+    }
+    return Pseudonyms.withKey(key);
+  }
 
   GenerateCommand(CliContext context) {
     this.context = context;
@@ -46,9 +69,16 @@ final class GenerateCommand implements Callable<Integer> {
       throw new BadInputException("--out", "'-' writes one format to standard output; choose one --format");
     }
     GenerateReportCommand command = reportOptions.command();
-    try (OnDemandLeadActivity leadActivity = new OnDemandLeadActivity(databaseOption.url(context))) {
-      Reporting reporting = Reporting.builder().clock(context.clock()).leadActivity(leadActivity).build();
-      Report<?> report = reporting.generate(command).report();
+    Optional<Pseudonyms> pseudonyms = anonymize ? Optional.of(pseudonyms()) : Optional.empty();
+    try (OnDemandDatabase database = new OnDemandDatabase(databaseOption.url(context))) {
+      Reporting reporting =
+          Reporting.builder()
+              .clock(context.clock())
+              .leadActivity(database.leadActivity())
+              .learningActivity(database.learningActivity())
+              .build();
+      Report<?> generated = reporting.generate(command).report();
+      Report<?> report = pseudonyms.<Report<?>>map(generated::anonymized).orElse(generated);
       ReportWriter writer = new ReportWriter(MustacheReportRenderer.create());
       if (toStandardOutput) {
         writer.writeTo(report, parsedFormats.get(0), context.out());
@@ -77,9 +107,9 @@ final class GenerateCommand implements Callable<Integer> {
 
   private static String formatProblem(String name) {
     String wanted = name.strip().toLowerCase(java.util.Locale.ROOT);
-    if (wanted.equals("png") || wanted.equals("pdf")) {
-      return wanted + " output is not available in this version (available: json, csv, html)";
+    if (wanted.equals("pdf")) {
+      return "pdf output is not available in this version (available: json, csv, html, png)";
     }
-    return "unknown format '" + name + "' (available: json, csv, html)";
+    return "unknown format '" + name + "' (available: json, csv, html, png)";
   }
 }

@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import io.pulsereports.core.model.ReportType;
 import java.util.Map;
 
 /** Renders a report in every requested format first, then writes the files (or standard output). */
@@ -32,9 +35,12 @@ final class ReportWriter {
     Map<Path, byte[]> files = new LinkedHashMap<>();
     for (ReportFormat format : formats) {
       List<RenderedOutput> outputs = renderer.render(report, format);
+      if (outputs.isEmpty()) {
+        throw new BadInputException("--format", report.type() + " reports have no " + format.extension()
+            + " output in this version");
+      }
       for (RenderedOutput output : outputs) {
-        String suffix = outputs.size() == 1 ? "" : "_" + output.part();
-        files.put(directory.resolve(baseName(report) + suffix + "." + format.extension()), output.content());
+        files.put(directory.resolve(fileName(report, output, outputs.size() == 1)), output.content());
       }
     }
     try {
@@ -51,6 +57,13 @@ final class ReportWriter {
   /** One format to standard output; CSV tables follow each other, each after a '# part' line. */
   void writeTo(Report<?> report, ReportFormat format, PrintStream out) {
     List<RenderedOutput> outputs = renderer.render(report, format);
+    if (outputs.isEmpty()) {
+      throw new BadInputException("--format", report.type() + " reports have no " + format.extension()
+          + " output in this version");
+    }
+    if (format == ReportFormat.PNG && outputs.size() > 1) {
+      throw new BadInputException("--out", "'-' writes one image; this report has " + outputs.size() + " charts: use a folder");
+    }
     for (int i = 0; i < outputs.size(); i++) {
       RenderedOutput output = outputs.get(i);
       if (outputs.size() > 1) {
@@ -60,6 +73,29 @@ final class ReportWriter {
     }
     out.flush();
   }
+
+  /**
+   * The file of one output. Learning reports are named like the coaching app's own exports, by the
+   * moment they were generated ({@code daily_report_20260309_060000.html}, {@code
+   * top_mistakes_20260309_060000.csv}, {@code daily_summary_…json}); lead reports by type, scope
+   * and dates, with the part for multi-part formats ({@code daily_branch-…_2026-03-08_by_hour.csv}).
+   */
+  static String fileName(Report<?> report, RenderedOutput output, boolean single) {
+    String extension = output.format().extension();
+    if (report.type().equals(ReportType.LEARNING_DAILY)) {
+      String stamp = LEARNING_STAMP.format(report.generatedAt());
+      String name = switch (output.format()) {
+        case JSON -> "daily_summary";
+        case HTML -> "daily_report";
+        default -> output.part();
+      };
+      return name + "_" + stamp + "." + extension;
+    }
+    return baseName(report) + (single ? "" : "_" + output.part()) + "." + extension;
+  }
+
+  private static final DateTimeFormatter LEARNING_STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
 
   /** {@code daily_<branch or gym>_2026-03-08}, {@code weekly_<branch or gym>_2026-03-02_2026-03-08}. */
   static String baseName(Report<?> report) {

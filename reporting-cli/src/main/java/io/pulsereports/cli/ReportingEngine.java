@@ -75,7 +75,7 @@ final class ReportingEngine implements AutoCloseable {
           Reporting.builder()
               .clock(context.clock())
               .leadActivity(database.leadActivity())
-              //LEARNING .learningActivity(database.learningActivity())
+              .learningActivity(database.learningActivity())
               .delivery(database.deliveries(), renderer, MustacheMessageRenderer.of(renderer))
               .retryPolicy(retryPolicy)
               .workerId(workerId());
