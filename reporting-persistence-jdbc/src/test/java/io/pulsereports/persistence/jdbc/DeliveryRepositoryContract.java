@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -563,12 +564,16 @@ abstract class DeliveryRepositoryContract {
 
   /**
    * Lets each worker claim batches of due deliveries at NOW, all starting at once, until none is
-   * left; asserts that every one of {@code due} was claimed exactly once, by the worker whose lease
-   * it now holds, in one attempt. Returns how many each worker claimed.
+   * left. Each holds on to its first batch until every worker has one, so they all hold leases at
+   * once whatever the lock scheduling (a SQLite writer whose commits are slow could otherwise take
+   * everything while the other backs off). Asserts that every one of {@code due} was claimed
+   * exactly once, by the worker whose lease it now holds, in one attempt. Returns how many each
+   * worker claimed.
    */
   List<Integer> claimAllConcurrently(
       List<DeliveryRepository> workers, List<Delivery> due, int batch) throws Exception {
     CyclicBarrier start = new CyclicBarrier(workers.size());
+    CountDownLatch everyoneHoldsABatch = new CountDownLatch(workers.size());
     List<Callable<List<DeliveryId>>> claimers = new ArrayList<>();
     for (int w = 0; w < workers.size(); w++) {
       DeliveryRepository worker = workers.get(w);
@@ -578,6 +583,10 @@ abstract class DeliveryRepositoryContract {
         List<DeliveryId> claimed = new ArrayList<>();
         List<Delivery> claimedNow;
         while (!(claimedNow = worker.claimDue(NOW, lease, batch)).isEmpty()) {
+          if (claimed.isEmpty()) {
+            everyoneHoldsABatch.countDown();
+            assertThat(everyoneHoldsABatch.await(10, TimeUnit.SECONDS)).isTrue();
+          }
           claimedNow.forEach(d -> claimed.add(d.id()));
         }
         return claimed;
