@@ -10,9 +10,11 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
- * The shape of a deterministic synthetic lead data set: the same spec always writes the same rows.
+ * The shape of a deterministic synthetic data set: the same spec always writes the same rows.
  * Activity runs over the {@code days} local dates before {@code endDate} (exclusive), in business
- * hours of {@code zone}.
+ * hours of {@code zone} for leads and calls, and in the day and evening for the {@code learning}
+ * data (none unless asked for: {@link #withLearning}, {@link #demo}). The lead rows do not depend
+ * on the learning spec.
  */
 public record SyntheticDataSpec(
     int gyms,
@@ -23,7 +25,8 @@ public record SyntheticDataSpec(
     int callsPerBranchPerDay,
     LocalDate endDate,
     ZoneId zone,
-    long seed) {
+    long seed,
+    SyntheticLearningSpec learning) {
 
   public SyntheticDataSpec {
     checkArgument(gyms >= 1, "gyms must be at least 1");
@@ -34,11 +37,55 @@ public record SyntheticDataSpec(
     checkArgument(callsPerBranchPerDay >= 0, "callsPerBranchPerDay must not be negative");
     requireNonNull(endDate, "endDate");
     requireNonNull(zone, "zone");
+    requireNonNull(learning, "learning");
   }
 
-  /** The demo's shape: 3 gyms of 2 branches, 6 staff each, four months ending on {@code endDate}. */
+  /** Leads and calls only, no learning rows. */
+  public SyntheticDataSpec(
+      int gyms,
+      int branchesPerGym,
+      int staffPerBranch,
+      int days,
+      int leadsPerBranchPerDay,
+      int callsPerBranchPerDay,
+      LocalDate endDate,
+      ZoneId zone,
+      long seed) {
+    this(
+        gyms,
+        branchesPerGym,
+        staffPerBranch,
+        days,
+        leadsPerBranchPerDay,
+        callsPerBranchPerDay,
+        endDate,
+        zone,
+        seed,
+        SyntheticLearningSpec.none());
+  }
+
+  /** This spec with {@code learning} as its learning data. */
+  public SyntheticDataSpec withLearning(SyntheticLearningSpec learning) {
+    return new SyntheticDataSpec(
+        gyms,
+        branchesPerGym,
+        staffPerBranch,
+        days,
+        leadsPerBranchPerDay,
+        callsPerBranchPerDay,
+        endDate,
+        zone,
+        seed,
+        learning);
+  }
+
+  /**
+   * The demo's shape: 3 gyms of 2 branches, 6 staff each, and the {@linkplain
+   * SyntheticLearningSpec#demo() demo learners}, over four months ending on {@code endDate}.
+   */
   public static SyntheticDataSpec demo(LocalDate endDate) {
-    return new SyntheticDataSpec(3, 2, 6, 120, 8, 40, endDate, ZoneId.of("America/New_York"), 20261121L);
+    return new SyntheticDataSpec(3, 2, 6, 120, 8, 40, endDate, ZoneId.of("America/New_York"), 20261121L)
+        .withLearning(SyntheticLearningSpec.demo());
   }
 
   public long totalLeads() {
@@ -49,8 +96,9 @@ public record SyntheticDataSpec(
     return (long) gyms * branchesPerGym * days * callsPerBranchPerDay;
   }
 
+  /** Every row the spec writes: leads, calls and the learning rows. */
   public long totalRows() {
-    return totalLeads() + totalCalls();
+    return totalLeads() + totalCalls() + learning.totalRows();
   }
 
   /** The id of gym {@code g} (0-based); stable across specs, so reports can be asked for by id. */

@@ -2,13 +2,16 @@ package io.pulsereports.persistence.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.LongConsumer;
+import org.jdbi.v3.core.JdbiException;
 
 /**
- * Loads deterministic synthetic leads and calls into the demo lead tables, for the demo and for
- * benchmarks. Installs the demo schema first (it refuses tables that are not its own), so it never
- * writes into a user's existing tables.
+ * Loads deterministic synthetic data into the demo tables, for the demo and for benchmarks: leads
+ * and calls, and the learning rows when the spec has them ({@link SyntheticDataSpec#learning()}).
+ * Installs the demo schema first (it refuses tables that are not its own), so it never writes into
+ * a user's existing tables.
  */
 public final class SyntheticLeadData {
 
@@ -23,12 +26,20 @@ public final class SyntheticLeadData {
     requireNonNull(spec, "spec");
     requireNonNull(progress, "progress");
     database.installDemoSchema();
-    database.jdbi().useHandle(handle -> {
-      try {
-        new SyntheticLeadDataWriter(spec, database.dialect(), progress).write(handle.getConnection());
-      } catch (SQLException e) {
-        throw new PersistenceException("Could not write synthetic lead data to " + database, e);
-      }
-    });
+    try {
+      database
+          .jdbi()
+          .useTransaction(
+              handle -> {
+                Connection connection = handle.getConnection();
+                new SyntheticLeadDataWriter(spec, database.dialect(), progress).write(connection);
+                if (!spec.learning().isEmpty()) {
+                  new SyntheticLearningDataWriter(spec, database.dialect(), progress)
+                      .write(connection);
+                }
+              });
+    } catch (SQLException | JdbiException e) {
+      throw new PersistenceException("Could not write synthetic data to " + database, e);
+    }
   }
 }
