@@ -20,8 +20,10 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Creates the embedded demo database with four months of sample gym data (if it is absent),",
-      "then writes daily and weekly lead reports as JSON, CSV and HTML and prints their paths."
+      "Creates the embedded demo database with four months of sample data (if it is absent): gyms",
+      "with leads and calls, and a coaching app with users, sessions and detected errors. Then writes",
+      "daily and weekly lead reports and the learning daily report (JSON, CSV, HTML, PNG charts)",
+      "and prints their paths."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -54,15 +56,23 @@ final class DemoCommand implements Callable<Integer> {
     try (JdbcPersistence database = JdbcPersistence.sqlite(databaseFile)) {
       if (create) {
         SyntheticDataSpec spec = SyntheticDataSpec.demo(today);
-        context.err().printf("Creating the demo database %s (%,d leads, %,d calls)%n", databaseFile, spec.totalLeads(), spec.totalCalls());
+        context.err().printf("Creating the demo database %s (%,d leads, %,d calls, %,d learning rows)%n",
+            databaseFile, spec.totalLeads(), spec.totalCalls(), spec.learning().totalRows());
         database.migrate();
         SeedDataCommand.load(database, spec, context);
       } else {
         context.err().println("Using the existing demo database " + databaseFile + " (delete it to start afresh)");
         requireDemoDatabase(database);
         database.migrate();
+        // A demo database from an earlier version lacks the learning tables: add them (empty).
+        database.installDemoSchema();
       }
-      Reporting reporting = Reporting.builder().clock(context.clock()).leadActivity(database.leadActivity()).build();
+      Reporting reporting =
+          Reporting.builder()
+              .clock(context.clock())
+              .leadActivity(database.leadActivity())
+              .learningActivity(database.learningActivity())
+              .build();
       ReportWriter writer = new ReportWriter(MustacheReportRenderer.create());
       List<ReportFormat> formats = List.of(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.HTML);
       String gym = SyntheticDataSpec.gymId(0).toString();
@@ -75,6 +85,10 @@ final class DemoCommand implements Callable<Integer> {
         Report<?> report = reporting.generate(command).report();
         writer.writeFiles(report, formats, out).forEach(path -> context.out().println(path));
       }
+      Report<?> learning = reporting.generate(
+          GenerateReportCommand.builder("learning-daily").timezone(DEMO_ZONE.getId()).build()).report();
+      writer.writeFiles(learning, List.of(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.HTML, ReportFormat.PNG), out)
+          .forEach(path -> context.out().println(path));
     }
     context.err().println("Open the .html files in a browser. Try: reporting generate --help");
     return ReportingCli.OK;

@@ -2,6 +2,7 @@ package io.pulsereports.cli;
 
 import io.pulsereports.persistence.jdbc.JdbcPersistence;
 import io.pulsereports.persistence.jdbc.SyntheticDataSpec;
+import io.pulsereports.persistence.jdbc.SyntheticLearningSpec;
 import io.pulsereports.persistence.jdbc.SyntheticLeadData;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -53,6 +54,16 @@ final class SeedDataCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "20261121", description = "default ${DEFAULT-VALUE}")
   long seed;
 
+  @Option(names = "--learning-users", defaultValue = "0",
+      description = "also write the coaching app's learning data for this many users (default none)")
+  int learningUsers;
+
+  @Option(names = "--sessions-per-user", defaultValue = "30", description = "learning: about this many sessions per user; default ${DEFAULT-VALUE}")
+  int sessionsPerUser;
+
+  @Option(names = "--errors-per-session", defaultValue = "3", description = "learning: about this many detected errors per session; default ${DEFAULT-VALUE}")
+  int errorsPerSession;
+
   SeedDataCommand(CliContext context) {
     this.context = context;
   }
@@ -68,6 +79,9 @@ final class SeedDataCommand implements Callable<Integer> {
     context.out().printf(
         "Loaded %,d leads and %,d calls for %d gyms (gym ids: %s)%n",
         spec.totalLeads(), spec.totalCalls(), spec.gyms(), spec.gymIds());
+    if (!spec.learning().isEmpty()) {
+      context.out().printf("Loaded %,d learning rows for %,d users%n", spec.learning().totalRows(), spec.learning().users());
+    }
     return ReportingCli.OK;
   }
 
@@ -85,7 +99,11 @@ final class SeedDataCommand implements Callable<Integer> {
     BadInputException.requireAtLeast("--leads-per-day", leadsPerDay, 1);
     BadInputException.requireAtLeast("--calls-per-day", callsPerDay, 0);
     LocalDate end = endDate == null ? LocalDate.now(context.clock().withZone(zone)) : date(endDate);
-    return new SyntheticDataSpec(gyms, branches, staff, days, leadsPerDay, callsPerDay, end, zone, seed);
+    BadInputException.requireAtLeast("--learning-users", learningUsers, 0);
+    BadInputException.requireAtLeast("--sessions-per-user", sessionsPerUser, 1);
+    BadInputException.requireAtLeast("--errors-per-session", errorsPerSession, 0);
+    return new SyntheticDataSpec(gyms, branches, staff, days, leadsPerDay, callsPerDay, end, zone, seed)
+        .withLearning(new SyntheticLearningSpec(learningUsers, sessionsPerUser, errorsPerSession, seed));
   }
 
   private static LocalDate date(String value) {
