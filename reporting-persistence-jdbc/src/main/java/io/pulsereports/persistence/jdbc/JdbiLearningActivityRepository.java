@@ -212,44 +212,46 @@ final class JdbiLearningActivityRepository implements LearningActivityPort {
   }
 
   BoundSql engagementQuery(ReportPeriod window) {
-    return windowed("learning_engagement", window);
+    return statement("learning_engagement", windowParameters(window));
   }
 
   BoundSql mistakesTopQuery(ReportPeriod window, int limit) {
-    BoundSql query = windowed("learning_mistakes_top", window);
-    Map<String, Object> parameters = new LinkedHashMap<>(query.parameters());
+    Map<String, Object> parameters = windowParameters(window);
     parameters.put("limit", limit);
-    return new BoundSql(query.sql(), parameters);
+    return statement("learning_mistakes_top", parameters);
   }
 
   BoundSql mistakesHeatmapQuery(ReportPeriod window) {
-    return windowed("learning_mistakes_heatmap", window);
+    return statement("learning_mistakes_heatmap", windowParameters(window));
   }
 
   BoundSql freeLearnerSessionsQuery(ReportPeriod window) {
-    return windowed("learning_free_sessions", window);
+    return statement("learning_free_sessions", windowParameters(window));
   }
 
   BoundSql usersOfferedQuery(ReportPeriod window) {
-    return windowed("learning_offers_sent", window);
+    return statement("learning_offers_sent", windowParameters(window));
   }
 
   BoundSql inactiveUsersQuery(ReportPeriod window, int limit) {
-    BoundSql query = windowed("learning_inactive_users", window);
-    Map<String, Object> parameters = new LinkedHashMap<>(query.parameters());
+    Map<String, Object> parameters = windowParameters(window);
     parameters.put("limit", limit);
     if (dialect == Dialect.SQLITE) {
       // The window's start is compared exactly only; the coarse ranges are on the end.
       parameters.remove("coarseFrom");
       parameters.put("textBeforeTo", SqlInstants.sqliteTextLowerBound(window.end()));
     }
-    return new BoundSql(query.sql(), parameters);
+    return statement("learning_inactive_users", parameters);
   }
 
-  private BoundSql windowed(String name, ReportPeriod window) {
+  private Map<String, Object> windowParameters(ReportPeriod window) {
     requireNonNull(window, "window");
     Map<String, Object> parameters = new LinkedHashMap<>();
     SqlInstants.putRange(parameters, dialect, window.start(), window.end(), "");
+    return parameters;
+  }
+
+  private BoundSql statement(String name, Map<String, Object> parameters) {
     return new BoundSql(SqlResources.load(dialect.folder(), name), parameters);
   }
 

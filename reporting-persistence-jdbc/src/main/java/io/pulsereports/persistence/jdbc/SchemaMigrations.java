@@ -114,8 +114,11 @@ enum SchemaMigrations {
               + String.join(", ", existing)
               + (existing.size() == 1 ? " already exists" : " already exist")
               + " and " + (existing.size() == 1 ? "is" : "are")
-              + " not Pulse Reports'; nothing was changed. The demo tables are for an empty"
-              + " demo database; reports read a database's own tables as they are.");
+              + " not Pulse Reports'; nothing was changed."
+              + (this == DEMO
+                  ? " The demo tables are for an empty demo database; reports read a database's"
+                      + " own tables as they are."
+                  : ""));
     }
   }
 

@@ -65,7 +65,7 @@ final class SyntheticLearningDataWriter {
     {{"Phrasal verbs"}, {"look after (look for)", "give up (give in)", "put off (put out)"}},
   };
 
-  enum Profile {
+  private enum Profile {
     /** Signed up, never practised. */
     NEVER,
     /** Practises across the whole period. */
@@ -79,7 +79,7 @@ final class SyntheticLearningDataWriter {
   }
 
   /** What a learner writes, drawn first from its stream: enough to count its rows. */
-  record Plan(
+  private record Plan(
       String userId,
       boolean deleted,
       String role,
@@ -97,7 +97,7 @@ final class SyntheticLearningDataWriter {
     }
   }
 
-  enum Trigger {
+  private enum Trigger {
     NONE,
     /** Offer sent a few days ago: the learner is in its cool-down. */
     RECENT_OFFER,
@@ -159,7 +159,7 @@ final class SyntheticLearningDataWriter {
     return z ^ (z >>> 31);
   }
 
-  static Plan plan(SyntheticLearningSpec learning, int index, SplittableRandom random) {
+  private static Plan plan(SyntheticLearningSpec learning, int index, SplittableRandom random) {
     boolean deleted = index >= learning.users();
     String userId = String.format(Locale.ROOT, deleted ? "deleted-%06d" : "learner-%06d", index);
     String role = role(random.nextInt(100));

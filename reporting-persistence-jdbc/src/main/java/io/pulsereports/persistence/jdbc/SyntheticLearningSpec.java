@@ -13,7 +13,8 @@ import static com.google.common.base.Preconditions.checkArgument;
  * Some learners stop 30 or more days before the end (inactive users), about one free user in ten
  * ends with a streak of 3 to 6 sessions scored above 8.0 in the last 14 days (conversion
  * candidates), a few of them were already sent an offer (conversion_triggers), and a few sessions
- * belong to users deleted since (one per 100 users).
+ * belong to users deleted since (one per 100 users). it_errors, pricing_errors and lead_scores are
+ * left empty: no report reads them yet.
  */
 public record SyntheticLearningSpec(int users, int sessionsPerUser, int errorsPerSession, long seed) {
 
