@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 
 /**
  * A coaching app's own database, made by hand: only the SPEC section 1 learning tables (users,
@@ -38,7 +39,12 @@ final class HandMadeLearningDatabase {
     /** The same rows, but no conversion_triggers table at all (SPEC: "used where a feature needs them"). */
     WITHOUT_CONVERSION_TRIGGERS,
     /** All four tables, no rows. */
-    EMPTY
+    EMPTY,
+    /**
+     * Other rows: a user without a role, errors without a type, a category or a text, and 102
+     * users inactive since January (see {@link #oddities}).
+     */
+    ODDITIES
   }
 
   /** Users whose ids or emails must not appear in an anonymised export. */
@@ -55,8 +61,16 @@ final class HandMadeLearningDatabase {
   }
 
   static void create(String jdbcUrl, Content content) throws SQLException {
+    create(jdbcUrl, content, false);
+  }
+
+  /**
+   * @param plainTimestamps on PostgreSQL, {@code timestamp} (without time zone) columns holding UTC,
+   *     which SPEC section 1 says are read as UTC whatever the session's zone
+   */
+  static void create(String jdbcUrl, Content content, boolean plainTimestamps) throws SQLException {
     boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
-    String instant = postgres ? "timestamptz" : "TEXT";
+    String instant = postgres ? plainTimestamps ? "timestamp" : "timestamptz" : "TEXT";
     String json = postgres ? "jsonb" : "TEXT";
     String bool = postgres ? "boolean" : "INTEGER";
     try (Connection connection = DriverManager.getConnection(jdbcUrl);
@@ -75,7 +89,11 @@ final class HandMadeLearningDatabase {
       if (content == Content.EMPTY) {
         return;
       }
-      Rows rows = new Rows(sql, postgres);
+      Rows rows = new Rows(sql, postgres, plainTimestamps ? "" : "+00");
+      if (content == Content.ODDITIES) {
+        oddities(rows);
+        return;
+      }
       users(rows);
       engagementSessions(rows);
       conversionSessions(rows);
@@ -246,8 +264,42 @@ final class HandMadeLearningDatabase {
     rows.trigger("t-cara", "free-cara", "2026-03-09 04:00:00", true); // after D: does not count
   }
 
-  /** Inserts rows as literal SQL, timestamps as UTC text (SQLite) or with an explicit +00 (PostgreSQL). */
-  private record Rows(Statement sql, boolean postgres) {
+  /**
+   * Around D = 2026-03-08 in America/New_York, as {@link Content#ODDITIES}:
+   *
+   * <ul>
+   *   <li>'no-role' (role NULL): a session on 03-05, score 6.0, 2 errors; 'stu-x' (student): 03-05, 8.0, 4 errors.
+   *   <li>Errors in the window: type NULL / Articles / 'x'; grammar / category NULL / 'y'; grammar / Articles /
+   *       NULL twice; grammar / Articles / 'a' twice: 6 in all.
+   *   <li>'bulk-000' … 'bulk-101', each with one session at 2026-01-31T12:00Z minus its number of hours:
+   *       102 inactive users, newest first in id order.
+   * </ul>
+   */
+  private static void oddities(Rows rows) throws SQLException {
+    rows.user("no-role", "no-role@example.com", null, "B1");
+    rows.user("stu-x", "stu-x@example.com", "student", "B1");
+    rows.session("o-1", "no-role", "2026-03-05 10:00:00", 6.0, 2);
+    rows.session("o-2", "stu-x", "2026-03-05 11:00:00", 8.0, 4);
+    rows.error("o-e1", "stu-x", null, "Articles", "x", "2026-03-05 11:10:00");
+    rows.error("o-e2", "stu-x", "grammar", null, "y", "2026-03-05 11:20:00");
+    rows.error("o-e3", "stu-x", "grammar", "Articles", null, "2026-03-05 11:30:00");
+    rows.error("o-e4", "stu-x", "grammar", "Articles", null, "2026-03-05 11:40:00");
+    rows.error("o-e5", "stu-x", "grammar", "Articles", "a", "2026-03-05 11:50:00");
+    rows.error("o-e6", "stu-x", "grammar", "Articles", "a", "2026-03-05 12:00:00");
+    LocalDateTime last = LocalDateTime.parse("2026-01-31T12:00:00");
+    for (int n = 0; n < 102; n++) {
+      String id = String.format("bulk-%03d", n);
+      rows.user(id, id + "@example.com", "free", "B1");
+      rows.session("o-" + id, id, last.minusHours(n).toString().replace('T', ' ') + ":00", 7.0, 1);
+    }
+  }
+
+  /**
+   * Inserts rows as literal SQL, timestamps as UTC text; on PostgreSQL followed by {@code
+   * zoneSuffix} ("+00" for timestamptz, so the session's zone does not matter; nothing for plain
+   * timestamp columns).
+   */
+  private record Rows(Statement sql, boolean postgres, String zoneSuffix) {
 
     void user(String id, String email, String role, String level) throws SQLException {
       sql.execute("INSERT INTO users VALUES (" + text(id) + ", " + text(email) + ", " + text(role) + ", " + text(level)
@@ -275,9 +327,9 @@ final class HandMadeLearningDatabase {
       return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
     }
 
-    /** PostgreSQL reads the same UTC text with an explicit offset, whatever the session zone. */
+    /** timestamptz reads the same UTC text with an explicit offset, whatever the session zone. */
     private String instant(String utc) {
-      return postgres ? "'" + utc.replace('T', ' ') + "+00'" : "'" + utc + "'";
+      return postgres ? "'" + utc.replace('T', ' ') + zoneSuffix + "'" : "'" + utc + "'";
     }
   }
 }

@@ -39,6 +39,9 @@ abstract class LearningGenerateCommandContract {
   /** The four learning tables, no rows. */
   abstract String emptyDatabaseUrl();
 
+  /** {@link HandMadeLearningDatabase.Content#ODDITIES}: missing roles and error kinds, 102 inactive users. */
+  abstract String odditiesDatabaseUrl();
+
   private static String rawJson(String url, String... options) {
     List<String> args =
         new ArrayList<>(List.of("generate", "--type", "learning-daily", "--format", "json", "--out", "-", "--db", url));
@@ -330,5 +333,54 @@ abstract class LearningGenerateCommandContract {
     assertThat(money(raw, "/conversion/offer_price")).isEqualByComparingTo("179.00");
     assertThat(money(raw, "/conversion/revenue_potential")).isEqualByComparingTo("0");
     assertThat(report.get("inactive_users")).isEqualTo(json("{'count': 0, 'users': []}"));
+  }
+
+  @Test
+  void aSessionOfAUserWithoutARoleAndAnErrorWithoutATypeOrCategoryAreNeverDroppedFromTotals() throws Exception {
+    JsonNode report = generate(odditiesDatabaseUrl(), "--date", "2026-03-08", "--timezone", NEW_YORK);
+
+    // SPEC 1: unknown values are counted under their own value, never silently dropped from totals.
+    // Sessions in the window: no-role 6.0 / 2 errors, stu-x 8.0 / 4 errors.
+    assertThat(report.at("/engagement/total")).isEqualTo(json(
+        "{'active_users': 2, 'sessions': 2, 'avg_confidence': 7.0, 'avg_errors': 3.0, 'sessions_per_user': 1.0}"));
+    assertThat(report.at("/engagement/by_role/student")).isEqualTo(json(
+        "{'active_users': 1, 'sessions': 1, 'avg_confidence': 8.0, 'avg_errors': 4.0, 'sessions_per_user': 1.0}"));
+    // The role-less session has an entry of its own (whatever its name): the roles add up to the total.
+    assertThat(report.at("/engagement/by_role").properties()).hasSize(2);
+    assertThat(report.at("/engagement/by_role").findValues("sessions")).extracting(JsonNode::asLong).containsOnly(1L);
+
+    // 6 errors: (NULL type, Articles, x), (grammar, NULL category, y), (grammar, Articles, NULL) x2, (grammar, Articles, a) x2.
+    JsonNode mistakes = report.get("mistakes");
+    assertThat(mistakes.get("total_errors").asLong()).isEqualTo(6);
+    assertThat(mistakes.get("top")).hasSize(4);
+    assertThat(mistakes.get("top").findValues("frequency")).extracting(JsonNode::asLong).containsExactly(2L, 2L, 1L, 1L);
+    assertThat(mistakes.get("top").findValues("rank")).extracting(JsonNode::asInt).containsExactly(1, 2, 3, 4);
+    assertThat(mistakes.at("/top/0/pct").asDouble()).isEqualTo(2.0 / 6);
+    // Which of NULL and 'a' comes first is not fixed by the SPEC: both are grammar / Articles, 2 each.
+    assertThat(List.of(mistakes.at("/top/0/error_text"), mistakes.at("/top/1/error_text")))
+        .extracting(node -> node.isNull() ? null : node.asText())
+        .containsExactlyInAnyOrder(null, "a");
+    long cells = 0;
+    for (JsonNode row : mistakes.get("heatmap")) {
+      for (JsonNode count : row) {
+        cells += count.asLong();
+      }
+    }
+    assertThat(cells).isEqualTo(6);
+    assertThat(report.at("/conversion/candidates")).isEmpty();
+  }
+
+  @Test
+  void inactiveUsersCountsAllOfThemWhileTheListStopsAtOneHundred() throws Exception {
+    JsonNode inactive = generate(odditiesDatabaseUrl(), "--date", "2026-03-08", "--timezone", NEW_YORK).get("inactive_users");
+
+    // bulk-000 … bulk-101, last sessions 2026-01-31T12:00Z minus 0 … 101 hours.
+    assertThat(inactive.get("count").asLong()).isEqualTo(102);
+    assertThat(inactive.get("users")).hasSize(100);
+    assertThat(inactive.get("users").findValuesAsText("user_id"))
+        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100).mapToObj(n -> String.format("bulk-%03d", n)).toList());
+    assertThat(inactive.at("/users/0/last_session").asText()).isEqualTo("2026-01-31T07:00:00-05:00");
+    // 12:00Z - 99 h = 2026-01-27T09:00Z = 04:00 EST
+    assertThat(inactive.at("/users/99/last_session").asText()).isEqualTo("2026-01-27T04:00:00-05:00");
   }
 }

@@ -8,6 +8,7 @@ class PostgresLearningGenerateCommandIT extends LearningGenerateCommandContract 
   private static String url;
   private static String withoutTriggersUrl;
   private static String emptyUrl;
+  private static String odditiesUrl;
 
   @BeforeAll
   static void createDatabases() throws Exception {
@@ -17,6 +18,8 @@ class PostgresLearningGenerateCommandIT extends LearningGenerateCommandContract 
     HandMadeLearningDatabase.create(withoutTriggersUrl, Content.WITHOUT_CONVERSION_TRIGGERS);
     emptyUrl = PostgresServer.newDatabaseUrl("learning_empty");
     HandMadeLearningDatabase.create(emptyUrl, Content.EMPTY);
+    odditiesUrl = PostgresServer.newDatabaseUrl("learning_oddities");
+    HandMadeLearningDatabase.create(odditiesUrl, Content.ODDITIES);
   }
 
   @Override
@@ -32,5 +35,10 @@ class PostgresLearningGenerateCommandIT extends LearningGenerateCommandContract 
   @Override
   String emptyDatabaseUrl() {
     return emptyUrl;
+  }
+
+  @Override
+  String odditiesDatabaseUrl() {
+    return odditiesUrl;
   }
 }

@@ -11,6 +11,7 @@ class SqliteLearningGenerateCommandIT extends LearningGenerateCommandContract {
   private static String url;
   private static String withoutTriggersUrl;
   private static String emptyUrl;
+  private static String odditiesUrl;
 
   @BeforeAll
   static void createDatabases() throws Exception {
@@ -20,6 +21,8 @@ class SqliteLearningGenerateCommandIT extends LearningGenerateCommandContract {
     HandMadeLearningDatabase.create(withoutTriggersUrl, Content.WITHOUT_CONVERSION_TRIGGERS);
     emptyUrl = "jdbc:sqlite:" + folder.resolve("empty.db");
     HandMadeLearningDatabase.create(emptyUrl, Content.EMPTY);
+    odditiesUrl = "jdbc:sqlite:" + folder.resolve("oddities.db");
+    HandMadeLearningDatabase.create(odditiesUrl, Content.ODDITIES);
   }
 
   @Override
@@ -35,5 +38,10 @@ class SqliteLearningGenerateCommandIT extends LearningGenerateCommandContract {
   @Override
   String emptyDatabaseUrl() {
     return emptyUrl;
+  }
+
+  @Override
+  String odditiesDatabaseUrl() {
+    return odditiesUrl;
   }
 }
