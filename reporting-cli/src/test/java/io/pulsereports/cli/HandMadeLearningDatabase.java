@@ -11,7 +11,8 @@ import java.time.LocalDateTime;
  * coaching_sessions, detected_errors and, optionally, conversion_triggers), plain CREATE TABLE,
  * no keys, no indexes, no Pulse Reports tables. Ids are TEXT; instants are ISO text on SQLite
  * (mixing {@code YYYY-MM-DD HH:MM:SS}, the {@code T} separator and fractions, as real data does)
- * and timestamptz on PostgreSQL; confidence_score is REAL (4 bytes on PostgreSQL).
+ * and timestamptz on PostgreSQL (or plain timestamp holding UTC, on request); confidence_score
+ * is REAL (4 bytes on PostgreSQL).
  *
  * <p>The rows are built around D = 2026-03-08 in America/New_York, the spring-forward day: D is
  * [2026-03-08T05:00Z, 2026-03-09T04:00Z), 23 hours. The windows, all ending at 2026-03-09T04:00Z:

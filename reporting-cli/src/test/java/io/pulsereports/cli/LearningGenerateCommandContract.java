@@ -91,7 +91,7 @@ abstract class LearningGenerateCommandContract {
         .isEqualTo(Instant.parse("2026-03-11T12:00:00Z"));
     // period = [D, D+1): 00:00 EST to 00:00 EDT, 23 hours apart.
     assertThat(report.get("period")).isEqualTo(json("{'start': '2026-03-08T00:00:00-05:00', 'end': '2026-03-09T00:00:00-04:00'}"));
-    // D-6 = 03-02, D-29 = 02-07 (08 - 29 = -21 -> 28 days of February: 02-07), D-13 = 02-23; all still EST.
+    // D-6 = 03-02; D-13 = 03-08 - 8 days (02-28) - 5 days = 02-23; D-29 = 02-28 - 21 days = 02-07; all EST (-05:00).
     assertThat(report.get("windows")).isEqualTo(json("{"
         + "'engagement': {'start': '2026-03-02T00:00:00-05:00', 'end': '2026-03-09T00:00:00-04:00'},"
         + "'mistakes':   {'start': '2026-02-07T00:00:00-05:00', 'end': '2026-03-09T00:00:00-04:00'},"
