@@ -51,6 +51,27 @@ class PostgresLearningActivityIT extends LearningActivityPortContract {
   }
 
   @Test
+  void aRealScoreIsReadAsTheDecimalItShowsNotItsSinglePrecisionBinaryValue() {
+    persistence().jdbi().useHandle(handle -> {
+      handle.execute("INSERT INTO users (user_id, email, role) VALUES ('real-scores', 'r@example.com', 'free')");
+      handle.execute("INSERT INTO coaching_sessions (session_id, user_id, started_at, confidence_score, error_count)"
+          + " VALUES ('rs-1', 'real-scores', '2026-03-06 15:00:00+00', 8.1, 1),"
+          + " ('rs-2', 'real-scores', '2026-03-06 16:00:00+00', 8.2, 1),"
+          + " ('rs-3', 'real-scores', '2026-03-06 17:00:00+00', 8.3, 1)");
+    });
+
+    List<Double> scores = port().freeLearnerSessions(LearningActivityFixture.CONVERSION_WINDOW).stream()
+        .filter(learner -> learner.userId().equals("real-scores"))
+        .flatMap(learner -> learner.sessions().stream())
+        .map(session -> session.confidenceScore().getAsDouble())
+        .sorted()
+        .toList();
+
+    // As float4, 8.1 is 8.100000381…: strictly greater than a configured threshold of 8.1.
+    assertThat(scores).containsExactly(8.1, 8.2, 8.3);
+  }
+
+  @Test
   void aSnapshotDoesNotSeeSessionsCommittedWhileItReads() {
     List<RoleEngagement> before = port().engagementByRole(ENGAGEMENT_WEEK);
     try {

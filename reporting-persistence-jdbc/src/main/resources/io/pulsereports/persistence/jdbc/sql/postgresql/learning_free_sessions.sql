@@ -6,7 +6,8 @@ SELECT CAST(s.user_id AS text) COLLATE "C" AS user_id,
        CAST(u.english_level AS text) AS english_level,
        CAST(s.session_id AS text) COLLATE "C" AS session_id,
        CAST(s.started_at AS timestamptz) AS started_at,
-       CAST(s.confidence_score AS double precision) AS confidence_score
+       -- through text: a real 8.1 is read as 8.1 (see learning_engagement.sql)
+       CAST(CAST(s.confidence_score AS text) AS double precision) AS confidence_score
 FROM coaching_sessions s
 JOIN users u ON u.user_id = s.user_id
 WHERE u.role = 'free'
