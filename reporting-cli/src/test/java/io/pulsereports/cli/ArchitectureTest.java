@@ -18,7 +18,9 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule dependencies_point_inward_to_the_core =
       onionArchitecture()
-          .domainModels("io.pulsereports.core.model..", "io.pulsereports.core.metric..")
+          // Conversion rules and delivery values are model too: records over the model, no ports.
+          .domainModels("io.pulsereports.core.model..", "io.pulsereports.core.metric..",
+              "io.pulsereports.core.conversion..", "io.pulsereports.core.delivery..")
           .domainServices("io.pulsereports.core", "io.pulsereports.core.service..", "io.pulsereports.core.port..")
           .adapter("persistence", "io.pulsereports.persistence..")
           .adapter("rendering", "io.pulsereports.render..")
