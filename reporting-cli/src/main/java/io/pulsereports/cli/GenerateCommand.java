@@ -1,6 +1,7 @@
 package io.pulsereports.cli;
 
 import io.pulsereports.core.Reporting;
+import io.pulsereports.core.metric.LearningMetricsConfig;
 import io.pulsereports.core.model.Pseudonyms;
 import io.pulsereports.core.model.Report;
 import io.pulsereports.core.model.ReportFormat;
@@ -57,6 +58,13 @@ final class GenerateCommand implements Callable<Integer> {
     return Pseudonyms.withKey(key);
   }
 
+  /** The offer of the environment for learning reports (their offer_price and revenue_potential). */
+  private LearningMetricsConfig learningMetrics() {
+    return "learning-daily".equals(reportOptions.type)
+        ? OfferSettings.fromEnvironment(context.env()).learningMetrics()
+        : LearningMetricsConfig.defaults();
+  }
+
   GenerateCommand(CliContext context) {
     this.context = context;
   }
@@ -75,6 +83,7 @@ final class GenerateCommand implements Callable<Integer> {
           Reporting.builder()
               .clock(context.clock())
               .leadActivity(database.leadActivity())
+              .learningMetrics(learningMetrics())
               .learningActivity(database.learningActivity())
               .build();
       Report<?> generated = reporting.generate(command).report();

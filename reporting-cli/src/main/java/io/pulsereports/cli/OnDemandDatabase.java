@@ -1,5 +1,6 @@
 package io.pulsereports.cli;
 
+import io.pulsereports.core.conversion.ConversionTrigger;
 import io.pulsereports.core.model.GymScope;
 import io.pulsereports.core.model.InactiveUsers;
 import io.pulsereports.core.model.LeadActivity;
@@ -7,6 +8,7 @@ import io.pulsereports.core.model.LearnerSessions;
 import io.pulsereports.core.model.MistakeActivity;
 import io.pulsereports.core.model.ReportPeriod;
 import io.pulsereports.core.model.RoleEngagement;
+import io.pulsereports.core.port.out.ConversionTriggerRepository;
 import io.pulsereports.core.port.out.LeadActivityPort;
 import io.pulsereports.core.port.out.LearningActivityPort;
 import io.pulsereports.persistence.jdbc.JdbcPersistence;
@@ -66,6 +68,35 @@ final class OnDemandDatabase implements AutoCloseable {
       @Override
       public InactiveUsers inactiveUsers(ReportPeriod window, int limit) {
         return database().learningActivity().inactiveUsers(window, limit);
+      }
+    };
+  }
+
+  /** The conversion_triggers adapter, made on first use. */
+  ConversionTriggerRepository conversionTriggers() {
+    return new ConversionTriggerRepository() {
+      private ConversionTriggerRepository triggers;
+
+      private synchronized ConversionTriggerRepository triggers() {
+        if (triggers == null) {
+          triggers = database().conversionTriggers();
+        }
+        return triggers;
+      }
+
+      @Override
+      public Recorded recordIfAbsent(ConversionTrigger trigger, ReportPeriod day) {
+        return triggers().recordIfAbsent(trigger, day);
+      }
+
+      @Override
+      public List<ConversionTrigger> findOn(String triggerType, ReportPeriod day) {
+        return triggers().findOn(triggerType, day);
+      }
+
+      @Override
+      public OfferClaim claim(ConversionTrigger trigger, ReportPeriod day) {
+        return triggers().claim(trigger, day);
       }
     };
   }

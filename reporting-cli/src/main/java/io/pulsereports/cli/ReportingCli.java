@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BackupCommand.class,
       BenchCommand.class,
+      ConversionsCommand.class,
       DeliveriesCommand.class,
       DemoCommand.class,
       GenerateCommand.class,

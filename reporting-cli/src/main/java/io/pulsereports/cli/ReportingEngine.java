@@ -58,11 +58,12 @@ final class ReportingEngine implements AutoCloseable {
     Map<String, String> env = context.env();
     Map<DeliveryMethod, ReportDeliverer> deliverers = new EnumMap<>(DeliveryMethod.class);
     List<AutoCloseable> resources = new ArrayList<>();
+    OfferSettings offer = OfferSettings.fromEnvironment(env);
     SlackDelivery slack = SlackDelivery.webhooks(setting(() -> SlackSettings.fromEnvironment(env)));
     resources.add(slack);
     deliverers.put(DeliveryMethod.SLACK, slack);
     if (send && present(env, SmtpSettings.HOST_VARIABLE)) {
-      EmailDelivery email = EmailDelivery.smtp(setting(() -> SmtpSettings.fromEnvironment(env)));
+      EmailDelivery email = EmailDelivery.smtp(smtpSettings(env));
       resources.add(email);
       deliverers.put(DeliveryMethod.EMAIL, email);
     }
@@ -75,6 +76,7 @@ final class ReportingEngine implements AutoCloseable {
           Reporting.builder()
               .clock(context.clock())
               .leadActivity(database.leadActivity())
+              .learningMetrics(offer.learningMetrics())
               .learningActivity(database.learningActivity())
               .delivery(database.deliveries(), renderer, MustacheMessageRenderer.of(renderer))
               .retryPolicy(retryPolicy)
@@ -148,6 +150,11 @@ final class ReportingEngine implements AutoCloseable {
 
   private static boolean present(Map<String, String> env, String name) {
     return env.get(name) != null && !env.get(name).isBlank();
+  }
+
+  /** The SMTP settings of the environment; a missing or bad variable is bad input naming it. */
+  static SmtpSettings smtpSettings(Map<String, String> env) {
+    return setting(() -> SmtpSettings.fromEnvironment(env));
   }
 
   private static <T> T setting(java.util.function.Supplier<T> read) {

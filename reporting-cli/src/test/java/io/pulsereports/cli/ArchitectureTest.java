@@ -18,6 +18,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule dependencies_point_inward_to_the_core =
       onionArchitecture()
+          // Conversion rules and delivery values are model too: records over the model, no ports.
           .domainModels(
               "io.pulsereports.core.model..", "io.pulsereports.core.metric..",
               "io.pulsereports.core.conversion..", "io.pulsereports.core.delivery..")

@@ -19,13 +19,18 @@ import io.pulsereports.core.port.in.GenerateReportResult;
 import io.pulsereports.core.port.in.GenerateReportUseCase;
 import io.pulsereports.core.port.in.ManageDeliveriesUseCase;
 import io.pulsereports.core.port.in.RunDueResult;
+import io.pulsereports.core.port.in.SendConversionOffersCommand;
+import io.pulsereports.core.port.in.SendConversionOffersResult;
+import io.pulsereports.core.port.in.SendConversionOffersUseCase;
 import io.pulsereports.core.port.in.SendReportCommand;
 import io.pulsereports.core.port.in.SendReportResult;
 import io.pulsereports.core.port.in.SendReportUseCase;
+import io.pulsereports.core.port.out.ConversionTriggerRepository;
 import io.pulsereports.core.port.out.DeliveryRepository;
 import io.pulsereports.core.port.out.LeadActivityPort;
 import io.pulsereports.core.port.out.LearningActivityPort;
 import io.pulsereports.core.port.out.MessageRenderer;
+import io.pulsereports.core.port.out.OfferRenderer;
 import io.pulsereports.core.port.out.ReportDeliverer;
 import io.pulsereports.core.port.out.ReportRenderer;
 import io.pulsereports.core.service.ReportingServices;
@@ -58,8 +63,22 @@ import java.util.function.Supplier;
  *     .date("2026-03-08").timezone("America/New_York").build())  // no gym: the whole app
  *     .report();
  * }</pre>
+ *
+ * <p>Conversion offers (the learning report's candidates, emailed once per user and day):
+ *
+ * <pre>{@code
+ * Reporting offers = Reporting.builder()
+ *     .learningActivity(persistence.learningActivity())
+ *     .conversionTriggers(persistence.conversionTriggers())
+ *     .offerRenderer(MustacheOfferRenderer.create())
+ *     .deliverer(EmailDelivery.smtp(smtpSettings))
+ *     .build();
+ * SendConversionOffersResult result = offers.sendConversionOffers(SendConversionOffersCommand.builder()
+ *     .date("2026-03-08").timezone("America/New_York").mode(SendConversionOffersCommand.Mode.SEND).build());
+ * }</pre>
  */
-public final class Reporting implements GenerateReportUseCase, SendReportUseCase, ManageDeliveriesUseCase {
+public final class Reporting
+    implements GenerateReportUseCase, SendReportUseCase, ManageDeliveriesUseCase, SendConversionOffersUseCase {
 
   public static final int DEFAULT_MAX_RANGE_DAYS = 366;
   public static final int DEFAULT_MAX_RECIPIENTS = 50;
@@ -67,11 +86,13 @@ public final class Reporting implements GenerateReportUseCase, SendReportUseCase
   private final ImmutableMap<String, ReportDefinition<?>> catalogue;
   private final GenerateReportUseCase generateReport;
   private final Optional<ReportingServices.DeliveryUseCases> delivery;
+  private final Optional<SendConversionOffersUseCase> conversionOffers;
 
   private Reporting(Builder builder) {
     this.catalogue = ImmutableMap.copyOf(builder.catalogue);
     this.generateReport = ReportingServices.generateReport(catalogue, builder.clock, builder.maxRangeDays);
     this.delivery = builder.deliveryUseCases(generateReport);
+    this.conversionOffers = builder.conversionOffersUseCase();
   }
 
   public static Builder builder() {
@@ -112,6 +133,21 @@ public final class Reporting implements GenerateReportUseCase, SendReportUseCase
     return delivery().manage().retryDelivery(deliveryId);
   }
 
+  /**
+   * Lists the day's conversion candidates (the learning-daily report's {@code
+   * conversion.candidates}); with {@link SendConversionOffersCommand.Mode#SEND} also records a
+   * conversion trigger for each and emails them the offer, once per user and day. Listing needs
+   * {@link Builder#learningActivity}; sending and dry runs also {@link Builder#conversionTriggers},
+   * {@link Builder#offerRenderer} and an email {@link Builder#deliverer}.
+   */
+  @Override
+  public SendConversionOffersResult sendConversionOffers(SendConversionOffersCommand command) {
+    return conversionOffers
+        .orElseThrow(() -> new IllegalStateException(
+            "learning activity is not configured: call Reporting.Builder.learningActivity(...)"))
+        .sendConversionOffers(command);
+  }
+
   /** Whether delivery was configured with {@link Builder#delivery}. */
   public boolean deliveryEnabled() {
     return delivery.isPresent();
@@ -145,6 +181,10 @@ public final class Reporting implements GenerateReportUseCase, SendReportUseCase
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
     private Supplier<UUID> deliveryIds = UUID::randomUUID;
     private LearningMetricsConfig learningMetrics = LearningMetricsConfig.defaults();
+    private LearningActivityPort learningActivity;
+    private LearningMetricsConfig learningActivityMetrics;
+    private ConversionTriggerRepository conversionTriggers;
+    private OfferRenderer offerRenderer;
 
     private Builder() {}
 
@@ -180,10 +220,31 @@ public final class Reporting implements GenerateReportUseCase, SendReportUseCase
       return this;
     }
 
-    /** Registers the built-in {@code learning-daily} learning engagement report. */
+    /**
+     * Registers the built-in {@code learning-daily} learning engagement report, and enables listing
+     * conversion candidates ({@link Reporting#sendConversionOffers}) under the same thresholds.
+     */
     public Builder learningActivity(LearningActivityPort port) {
       requireNonNull(port, "port");
-      return register(LearningReports.daily(port, learningMetrics));
+      register(LearningReports.daily(port, learningMetrics));
+      this.learningActivity = port;
+      this.learningActivityMetrics = learningMetrics;
+      return this;
+    }
+
+    /**
+     * The {@code conversion_triggers} table, for sending conversion offers: one trigger per user and
+     * day records each offer (see {@link Reporting#sendConversionOffers}).
+     */
+    public Builder conversionTriggers(ConversionTriggerRepository repository) {
+      this.conversionTriggers = requireNonNull(repository, "repository");
+      return this;
+    }
+
+    /** Renders the offer email conversion candidates receive; offers go out through the email {@link #deliverer}. */
+    public Builder offerRenderer(OfferRenderer renderer) {
+      this.offerRenderer = requireNonNull(renderer, "renderer");
+      return this;
     }
 
     /** Adds a report type to the catalogue; its name must be new. */
@@ -264,6 +325,15 @@ public final class Reporting implements GenerateReportUseCase, SendReportUseCase
           new DeliverySettings(retryPolicy, workerId, lease, publicBaseUrl, maxRecipients, clock, jitter, deliveryIds);
       return Optional.of(ReportingServices.delivery(generate, reportRenderer, messageRenderer,
           ImmutableMap.copyOf(deliverers), deliveryRepository, settings));
+    }
+
+    private Optional<SendConversionOffersUseCase> conversionOffersUseCase() {
+      if (learningActivity == null) {
+        return Optional.empty();
+      }
+      return Optional.of(ReportingServices.conversionOffers(learningActivity, learningActivityMetrics,
+          Optional.ofNullable(conversionTriggers), Optional.ofNullable(offerRenderer),
+          Optional.ofNullable(deliverers.get(DeliveryMethod.EMAIL)), clock));
     }
 
     public Reporting build() {

@@ -51,7 +51,7 @@ final class InMemoryLearningActivityRepository implements LearningActivityPort {
   private final List<SessionRow> sessions = new ArrayList<>();
   private final List<ErrorRow> errors = new ArrayList<>();
   private final List<TriggerRow> triggers = new ArrayList<>();
-  final List<Query> queries = new ArrayList<>();
+  final List<Query> queries = java.util.Collections.synchronizedList(new ArrayList<>());
 
   /** A user with an email derived from the id and level B2; {@code role} may be null (NULL). */
   InMemoryLearningActivityRepository user(String userId, String role) {
@@ -93,9 +93,15 @@ final class InMemoryLearningActivityRepository implements LearningActivityPort {
     return this;
   }
 
-  InMemoryLearningActivityRepository trigger(String userId, String triggeredAt, boolean offerSent) {
+  synchronized InMemoryLearningActivityRepository trigger(String userId, String triggeredAt, boolean offerSent) {
     triggers.add(new TriggerRow(userId, Instant.parse(triggeredAt), offerSent));
     return this;
+  }
+
+  /** Marks the trigger rows of {@code userId} at {@code triggeredAt} sent (a conversion trigger adapter's write). */
+  synchronized void markTriggerSent(String userId, Instant triggeredAt) {
+    triggers.replaceAll(t -> t.userId().equals(userId) && t.triggeredAt().equals(triggeredAt)
+        ? new TriggerRow(userId, triggeredAt, true) : t);
   }
 
   @Override
@@ -188,7 +194,7 @@ final class InMemoryLearningActivityRepository implements LearningActivityPort {
   }
 
   @Override
-  public Set<String> usersOfferedIn(ReportPeriod window) {
+  public synchronized Set<String> usersOfferedIn(ReportPeriod window) {
     queries.add(new Query("usersOfferedIn", window));
     Set<String> offered = new TreeSet<>();
     triggers.stream().filter(t -> t.offerSent() && window.contains(t.triggeredAt())).forEach(t -> offered.add(t.userId()));

@@ -20,14 +20,14 @@ final class RecordingReportDeliverer implements io.pulsereports.core.port.out.Re
 
   private final DeliveryMethod method;
   private final Deque<SendResult> script = new ArrayDeque<>();
-  final List<Sent> sent = new ArrayList<>();
+  final List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
   Runnable beforeEachSend = () -> { };
 
   RecordingReportDeliverer(DeliveryMethod method) {
     this.method = method;
   }
 
-  RecordingReportDeliverer answering(SendResult... results) {
+  synchronized RecordingReportDeliverer answering(SendResult... results) {
     script.addAll(List.of(results));
     return this;
   }
@@ -54,7 +54,10 @@ final class RecordingReportDeliverer implements io.pulsereports.core.port.out.Re
   @Override
   public SendResult send(DeliveryContent content, String recipient, DeliveryEnvelope envelope) {
     beforeEachSend.run();
-    SendResult result = script.isEmpty() ? SendResult.accepted() : script.poll();
+    SendResult result;
+    synchronized (this) {
+      result = script.isEmpty() ? SendResult.accepted() : script.poll();
+    }
     sent.add(new Sent(recipient, content, envelope));
     return result;
   }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -134,26 +135,54 @@ public final class LearningEngagementCalculator {
     return row;
   }
 
-  private Conversion conversion(LearningActivity activity, ReportPeriod window) {
+  /**
+   * The conversion candidates of the report on {@code day}, in the report's order ({@code
+   * conversion.candidates}), each with the sessions that qualified it.
+   *
+   * @param freeLearners what the port returned for {@link LearningPeriods#conversion()} of {@link
+   *     #periods periods(day)}
+   * @param offeredWithinCooldown the users with an offer sent in {@link
+   *     LearningPeriods#offerCooldown()}
+   */
+  public List<QualifiedCandidate> conversionCandidates(
+      ReportPeriod day, List<LearnerSessions> freeLearners, Set<String> offeredWithinCooldown) {
+    requireNonNull(freeLearners, "freeLearners");
+    requireNonNull(offeredWithinCooldown, "offeredWithinCooldown");
+    return candidates(freeLearners, offeredWithinCooldown, periods(day).conversion());
+  }
+
+  private List<QualifiedCandidate> candidates(
+      List<LearnerSessions> freeLearners, Set<String> offeredWithinCooldown, ReportPeriod window) {
     ConversionRule rule = config.conversionRule();
-    ImmutableList.Builder<ConversionCandidate> candidates = ImmutableList.builder();
-    for (LearnerSessions learner : activity.freeLearners()) {
+    ImmutableList.Builder<QualifiedCandidate> candidates = ImmutableList.builder();
+    for (LearnerSessions learner : freeLearners) {
       PriorOffer prior =
-          activity.offeredWithinCooldown().contains(learner.userId())
+          offeredWithinCooldown.contains(learner.userId())
               ? PriorOffer.SENT_WITHIN_COOLDOWN
               : PriorOffer.NONE;
       if (rule.evaluate(learner.sessions(), window, prior) instanceof ConversionOutcome.Qualified qualified) {
         candidates.add(
-            new ConversionCandidate(
-                learner.userId(),
-                learner.email(),
-                learner.englishLevel(),
-                qualified.sessions(),
-                qualified.avgScore(),
-                qualified.recommendation().name()));
+            new QualifiedCandidate(
+                new ConversionCandidate(
+                    learner.userId(),
+                    learner.email(),
+                    learner.englishLevel(),
+                    qualified.sessions(),
+                    qualified.avgScore(),
+                    qualified.recommendation().name()),
+                qualified));
       }
     }
-    List<ConversionCandidate> ordered = candidates.build().stream().sorted(CANDIDATE_ORDER).toList();
+    return candidates.build().stream()
+        .sorted(comparing(QualifiedCandidate::candidate, CANDIDATE_ORDER))
+        .toList();
+  }
+
+  private Conversion conversion(LearningActivity activity, ReportPeriod window) {
+    List<ConversionCandidate> ordered =
+        candidates(activity.freeLearners(), activity.offeredWithinCooldown(), window).stream()
+            .map(QualifiedCandidate::candidate)
+            .toList();
     return new Conversion(
         ordered,
         ordered.size(),

@@ -14,10 +14,8 @@ import io.pulsereports.core.port.in.GenerateReportCommand;
 import io.pulsereports.core.port.in.GenerateReportResult;
 import io.pulsereports.core.port.in.GenerateReportUseCase;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,18 +68,7 @@ final class GenerateReportService implements GenerateReportUseCase {
   }
 
   private static ZoneId zone(Optional<String> timezone) {
-    if (timezone.isEmpty()) {
-      return ZoneId.of("UTC");
-    }
-    String name = timezone.get();
-    try {
-      // Region ids (America/New_York) and UTC; a bare offset such as +02:00 has no DST rules a
-      // business period could follow, but is a valid fixed zone.
-      return ZoneId.of(name);
-    } catch (DateTimeException e) {
-      throw new InvalidReportRequestException(
-          "timezone", "unknown time zone '" + name + "' (use an IANA name such as America/New_York)");
-    }
+    return RequestFields.zone(timezone);
   }
 
   private static Optional<GymScope> scope(ReportDefinition<?> definition, GenerateReportCommand command) {
@@ -143,16 +130,7 @@ final class GenerateReportService implements GenerateReportUseCase {
   }
 
   private static LocalDate date(String field, String value) {
-    LocalDate date;
-    try {
-      date = LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new InvalidReportRequestException(field, "'" + value + "' is not a date (expected YYYY-MM-DD)");
-    }
-    if (date.getYear() < 1 || date.getYear() > 9999) {
-      throw new InvalidReportRequestException(field, "'" + value + "' is outside the years 0001 to 9999");
-    }
-    return date;
+    return RequestFields.date(field, value);
   }
 
   private static UUID uuid(String field, String value) {

@@ -11,7 +11,13 @@ import io.pulsereports.core.port.out.DeliveryRepository;
 import io.pulsereports.core.port.out.MessageRenderer;
 import io.pulsereports.core.port.out.ReportDeliverer;
 import io.pulsereports.core.port.out.ReportRenderer;
+import io.pulsereports.core.metric.LearningMetricsConfig;
+import io.pulsereports.core.port.in.SendConversionOffersUseCase;
+import io.pulsereports.core.port.out.ConversionTriggerRepository;
+import io.pulsereports.core.port.out.LearningActivityPort;
+import io.pulsereports.core.port.out.OfferRenderer;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Builds the use case services. Called by the {@code Reporting} facade only. */
 public final class ReportingServices {
@@ -34,6 +40,20 @@ public final class ReportingServices {
     DeliveryService service =
         new DeliveryService(generateReport, reportRenderer, messageRenderer, deliverers, repository, settings);
     return new DeliveryUseCases(service, service);
+  }
+
+  /**
+   * The conversion offers use case over the learning activity; the trigger repository, the offer
+   * renderer and the email deliverer are needed to send (and for a dry run), not to list.
+   */
+  public static SendConversionOffersUseCase conversionOffers(
+      LearningActivityPort learning,
+      LearningMetricsConfig config,
+      Optional<ConversionTriggerRepository> triggers,
+      Optional<OfferRenderer> renderer,
+      Optional<ReportDeliverer> email,
+      Clock clock) {
+    return new SendConversionOffersService(learning, config, triggers, renderer, email, clock);
   }
 
   /** The send and manage ports of one delivery service. */

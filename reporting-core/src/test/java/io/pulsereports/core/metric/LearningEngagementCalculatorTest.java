@@ -256,6 +256,20 @@ class LearningEngagementCalculatorTest {
   }
 
   @Test
+  void theQualifiedCandidatesAreTheReportsCandidatesWithTheSessionsThatQualifiedThem() {
+    List<LearnerSessions> learners =
+        List.of(learner("user-b", 9.0, 8.5, 9.5, 3.0), learner("user-a", 9.5, 9.5, 9.5), learner("user-c", 9.9, 9.9, 9.9));
+
+    List<QualifiedCandidate> qualified = calculator.conversionCandidates(DAY, learners, Set.of("user-c"));
+
+    Conversion conversion = calculator.daily(DAY, onlyLearners(Set.of("user-c"), learners.toArray(LearnerSessions[]::new))).conversion();
+    assertThat(qualified).extracting(QualifiedCandidate::candidate).isEqualTo(conversion.candidates());
+    assertThat(qualified.get(1).qualification().qualifyingSessions())
+        .extracting(session -> session.confidenceScore().getAsDouble())
+        .containsExactly(9.0, 8.5, 9.5);
+  }
+
+  @Test
   void usersOfferedWithinTheCooldownAreNotCandidates() {
     Conversion conversion =
         calculator.daily(DAY, onlyLearners(Set.of("user-a"), learner("user-a", 9, 9, 9), learner("user-b", 9, 9, 9))).conversion();

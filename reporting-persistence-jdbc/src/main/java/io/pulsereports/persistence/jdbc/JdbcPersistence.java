@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.pulsereports.core.port.out.ConversionTriggerRepository;
 import io.pulsereports.core.port.out.DeliveryRepository;
 import io.pulsereports.core.port.out.LeadActivityPort;
 import io.pulsereports.core.port.out.LearningActivityPort;
@@ -103,6 +104,16 @@ public final class JdbcPersistence implements AutoCloseable {
    */
   public DeliveryRepository deliveries() {
     return new JdbiDeliveryRepository(jdbi, dialect);
+  }
+
+  /**
+   * The conversion triggers adapter: records one trigger per (type, user, local day) in the
+   * database's own {@code conversion_triggers} table and marks offers sent, safe for concurrent
+   * runs in one process or several. The table is never created or altered: without it, every call
+   * fails with a {@link MissingTableException} saying how to create it.
+   */
+  public ConversionTriggerRepository conversionTriggers() {
+    return new JdbiConversionTriggerRepository(jdbi, dialect, description);
   }
 
   /**
