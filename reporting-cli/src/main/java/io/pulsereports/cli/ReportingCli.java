@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
     name = "reporting",
     mixinStandardHelpOptions = true,
     versionProvider = ReportingCli.Version.class,
-    description = "Pulse Reports: lead performance reports from your own SQL database.",
+    description = "Pulse Reports: lead performance and learning engagement reports from your own SQL"
+        + " database, delivered by email and Slack.",
     subcommands = {
       BackupCommand.class,
       BenchCommand.class,
