@@ -18,10 +18,11 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule dependencies_point_inward_to_the_core =
       onionArchitecture()
-          // Conversion rules and delivery values are model too: records over the model, no ports.
+          // Conversion rules, delivery values and schedules are model too: records over the model, no ports.
           .domainModels(
               "io.pulsereports.core.model..", "io.pulsereports.core.metric..",
-              "io.pulsereports.core.conversion..", "io.pulsereports.core.delivery..")
+              "io.pulsereports.core.conversion..", "io.pulsereports.core.delivery..",
+              "io.pulsereports.core.schedule..")
           .domainServices("io.pulsereports.core", "io.pulsereports.core.service..", "io.pulsereports.core.port..")
           .adapter("persistence", "io.pulsereports.persistence..")
           .adapter("rendering", "io.pulsereports.render..")
