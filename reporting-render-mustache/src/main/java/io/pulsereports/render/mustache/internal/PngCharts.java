@@ -183,8 +183,10 @@ public final class PngCharts {
     chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
     chart.getStyler().setYAxisMin(1, 0.0);
     chart.getStyler().setYAxisMax(1, 100.0);
-    chart.getStyler().putYAxisGroupDecimalPatternMap(1, "0'%'");
-    chart.setYAxisGroupTitle(1, "Success rate");
+    chart.getStyler().putYAxisGroupDecimalPatternMap(1, "0");
+    // The rate's point sits on the centre of its hour's bar.
+    chart.getStyler().setOverlapped(true);
+    chart.setYAxisGroupTitle(1, "Success rate (%)");
     chart.addSeries("Calls", hours, callValues);
     CategorySeries rate = chart.addSeries("Success rate (%)", hours, rateValues);
     rate.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
@@ -215,7 +217,7 @@ public final class PngCharts {
       labels.add(shortId(row.path("user_id").asText("?"), labels));
       calls.add(row.path("calls").asLong());
     }
-    CategoryChart chart = barChart(title, Math.max(560, 200 + 60 * top.size()), 340, "Staff member", "Calls");
+    CategoryChart chart = barChart(title, Math.max(640, 200 + 60 * top.size()), 340, "Staff member", "Calls");
     chart.getStyler().setSeriesColors(new Color[] {ACCENT});
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setLabelsVisible(true);
@@ -260,7 +262,7 @@ public final class PngCharts {
     if (total == 0) {
       return message(title, NO_LEADS);
     }
-    CategoryChart chart = barChart(title, 560, 340, "Stage", "Leads");
+    CategoryChart chart = barChart(title, 640, 340, "Stage", "Leads");
     chart.getStyler().setSeriesColors(new Color[] {ACCENT});
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setLabelsVisible(true);
@@ -391,7 +393,7 @@ public final class PngCharts {
 
   /** A small image with a title and a message, for a chart that has nothing to show. */
   static byte[] message(String title, String text) {
-    int width = 560;
+    int width = Math.max(560, textWidth(title, new Font(FONT, Font.BOLD, 16)) + 48);
     int height = 120;
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -430,6 +432,19 @@ public final class PngCharts {
           + e.getMessage() + "); run with -Djava.awt.headless=true", e);
     } catch (RuntimeException e) {
       throw new ReportingException("cannot draw the PNG chart '" + chart + "': " + e, e);
+    }
+  }
+
+  /** The width of a line of text in a font, as drawn on an off-screen image. */
+  private static int textWidth(String text, Font font) {
+    BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = scratch.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
+      return g.getFontMetrics(font).stringWidth(text);
+    } finally {
+      g.dispose();
     }
   }
 
