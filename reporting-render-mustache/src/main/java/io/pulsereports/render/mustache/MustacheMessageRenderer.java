@@ -99,7 +99,8 @@ public final class MustacheMessageRenderer implements MessageRenderer {
   }
 
   private List<PngCharts.Image> charts(String type, ObjectNode tree) {
-    return type.equals(ReportType.LEARNING_DAILY.name()) ? renderer.png().learningDaily(tree) : List.of();
+    // The same per-type chart list as MustacheReportRenderer's PNG and HTML rendering.
+    return renderer.charts(type, tree);
   }
 
   private List<CsvTables.Table> csvTables(String type, ObjectNode tree) {

@@ -38,10 +38,15 @@ import java.util.Set;
  *   <li>{@link ReportFormat#HTML}: one part {@code report}, the report type's Mustache template
  *       rendered with the JSON tree as model plus a {@code display} key of formatted figures and a
  *       {@code charts} key of the report's PNG charts as {@code data:} URIs.
- *   <li>{@link ReportFormat#PNG}: one part per chart. A learning daily report has {@code
- *       mistakes_heatmap}, error_category (rows) × error_type (columns) with the counts (a small
- *       "No errors detected in the window" image when there are none). Other report types have no
- *       charts yet: an empty list.
+ *   <li>{@link ReportFormat#PNG}: one part per chart, as {@link PngCharts#CHARTS_BY_TYPE}
+ *       lists them. {@code daily}: {@code calls_by_hour} (calls per local hour as bars, the success
+ *       rate as a line on a right-hand axis) and {@code staff_calls} (calls of the top 10 staff
+ *       members, labelled by the first 8 characters of their id); {@code weekly}: those two, then
+ *       {@code daily_series} (calls and new leads per day) and {@code funnel} (the stages in
+ *       order). A chart without data is a small image saying so ("No calls in this period").
+ *       A learning daily report has {@code mistakes_heatmap}, error_category (rows) × error_type
+ *       (columns) with the counts (a small "No errors detected in the window" image when there are
+ *       none). Other report types have no charts: an empty list.
  * </ul>
  *
  * JSON and CSV work for every report type. HTML needs a template for the type: {@code daily},
@@ -132,12 +137,22 @@ public final class MustacheReportRenderer implements ReportRenderer {
         .toList();
   }
 
-  /** The charts of a report, chosen by the shape of its body; none for a type without charts yet. */
+  /**
+   * The charts of a report: those {@link PngCharts#chartNames} lists for its type (a body of {@code
+   * LearningDailyReport} counts as {@code learning-daily}); none for other types.
+   */
   private List<PngCharts.Image> charts(Report<?> report, ObjectNode tree) {
-    if (report.body() instanceof LearningDailyReport) {
-      return png.learningDaily(tree);
-    }
-    return List.of();
+    return png.charts(chartType(report.type().name(), report.body() instanceof LearningDailyReport), tree);
+  }
+
+  /** The report type whose chart list applies. */
+  static String chartType(String type, boolean learningDailyBody) {
+    return learningDailyBody ? ReportType.LEARNING_DAILY.name() : type;
+  }
+
+  /** The charts of a stored report of a type, as the messages show them: the same list as PNG rendering. */
+  List<PngCharts.Image> charts(String type, ObjectNode tree) {
+    return png.charts(type, tree);
   }
 
   private List<RenderedOutput> renderCsv(Report<?> report) {

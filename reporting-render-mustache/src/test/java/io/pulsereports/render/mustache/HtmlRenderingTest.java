@@ -38,7 +38,10 @@ class HtmlRenderingTest {
     assertThat(html)
         .startsWith("<!DOCTYPE html>")
         .contains("<meta charset=\"utf-8\">", "<style>")
-        .doesNotContain("<script", "<link", "src=", "http://", "https://", "@import", "url(");
+        .doesNotContain("<script", "<link", "http://", "https://", "@import", "url(");
+    // The only sources are the embedded charts.
+    assertThat(html.split("src=", -1)).hasSize(5);
+    assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(5);
   }
 
   @Test

@@ -100,6 +100,14 @@ final class LeadReportFixtures {
         CALCULATOR.weekly(weekActivity(), previousWeekActivity(), week));
   }
 
+  static Report<WeeklyLeadReport> emptyWeekly() {
+    ReportPeriod week = ReportPeriod.isoWeekContaining(DST_SUNDAY, NEW_YORK);
+    return new Report<>(
+        new ReportRequest(ReportType.WEEKLY, Optional.of(GymScope.wholeGym(GYM)), week),
+        GENERATED_AT,
+        CALCULATOR.weekly(LeadActivity.empty(), LeadActivity.empty(), week));
+  }
+
   static Report<DailyLeadReport> emptyDaily(ZoneId zone, LocalDate date) {
     return new Report<>(
         new ReportRequest(ReportType.DAILY, Optional.of(GymScope.wholeGym(GYM)), ReportPeriod.day(date, zone)),

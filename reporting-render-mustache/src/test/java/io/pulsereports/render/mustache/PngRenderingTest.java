@@ -96,12 +96,6 @@ class PngRenderingTest {
   }
 
   @Test
-  void leadReportsHaveNoChartsYet() {
-    assertThat(renderer.render(LeadReportFixtures.daily(), ReportFormat.PNG)).isEmpty();
-    assertThat(renderer.render(LeadReportFixtures.weekly(), ReportFormat.PNG)).isEmpty();
-  }
-
-  @Test
   void aCustomReportTypeHasNoCharts() {
     Report<?> custom = new Report<>(
         new ReportRequest(new ReportType("churn"), Optional.empty(), ReportPeriod.day(LearningReportFixtures.D,
