@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     description = {
       "Creates the embedded demo database with four months of sample data (if it is absent): gyms",
       "with leads and calls, and a coaching app with users, sessions and detected errors. Then writes",
-      "daily and weekly lead reports and the learning daily report (JSON, CSV, HTML, PNG charts)",
+      "daily and weekly lead reports and the learning daily report (JSON, CSV, HTML, PDF, PNG charts)",
       "and prints their paths."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
               .learningActivity(database.learningActivity())
               .build();
       ReportWriter writer = new ReportWriter(MustacheReportRenderer.create());
-      List<ReportFormat> formats = List.of(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.HTML);
+      List<ReportFormat> formats = List.of(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.HTML, ReportFormat.PDF);
       String gym = SyntheticDataSpec.gymId(0).toString();
       String branch = SyntheticDataSpec.branchId(0, 0).toString();
       for (GenerateReportCommand command :
@@ -87,10 +87,10 @@ final class DemoCommand implements Callable<Integer> {
       }
       Report<?> learning = reporting.generate(
           GenerateReportCommand.builder("learning-daily").timezone(DEMO_ZONE.getId()).build()).report();
-      writer.writeFiles(learning, List.of(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.HTML, ReportFormat.PNG), out)
+      writer.writeFiles(learning, List.of(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.HTML, ReportFormat.PDF, ReportFormat.PNG), out)
           .forEach(path -> context.out().println(path));
     }
-    context.err().println("Open the .html files in a browser. Try: reporting generate --help");
+    context.err().println("Open the .html files in a browser (or the .pdf files in a PDF viewer). Try: reporting generate --help");
     return ReportingCli.OK;
   }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Computes one report from the database and writes it as JSON, CSV, HTML and/or PNG charts.",
+      "Computes one report from the database and writes it as JSON, CSV, HTML, PNG charts and/or PDF (A4).",
       "Lead reports need --gym-id; without --branch-id the report covers the whole gym.",
       "learning-daily covers the coaching app (users, coaching_sessions, detected_errors)."
     })
@@ -30,7 +30,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Mixin ReportOptions reportOptions;
 
-  @Option(names = "--format", paramLabel = "FORMATS", split = ",", description = "json, csv, html, png; comma-separated (default json)")
+  @Option(names = "--format", paramLabel = "FORMATS", split = ",", description = "json, csv, html, png, pdf; comma-separated (default json)")
   List<String> formats = List.of("json");
 
   @Option(names = "--out", paramLabel = "DIR|-", description = "output folder (default reports), or - for standard output with one format")
@@ -115,10 +115,6 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private static String formatProblem(String name) {
-    String wanted = name.strip().toLowerCase(java.util.Locale.ROOT);
-    if (wanted.equals("pdf")) {
-      return "pdf output is not available in this version (available: json, csv, html, png)";
-    }
-    return "unknown format '" + name + "' (available: json, csv, html, png)";
+    return "unknown format '" + name + "' (available: json, csv, html, png, pdf)";
   }
 }

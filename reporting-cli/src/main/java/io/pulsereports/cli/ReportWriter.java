@@ -54,7 +54,10 @@ final class ReportWriter {
     return new ArrayList<>(files.keySet());
   }
 
-  /** One format to standard output; CSV tables follow each other, each after a '# part' line. */
+  /**
+   * One format to standard output; CSV tables follow each other, each after a '# part' line. A PDF
+   * or a PNG is written as its bytes.
+   */
   void writeTo(Report<?> report, ReportFormat format, PrintStream out) {
     List<RenderedOutput> outputs = renderer.render(report, format);
     if (outputs.isEmpty()) {
@@ -76,7 +79,7 @@ final class ReportWriter {
 
   /**
    * The file of one output. Learning reports are named like the coaching app's own exports, by the
-   * moment they were generated ({@code daily_report_20260309_060000.html}, {@code
+   * moment they were generated ({@code daily_report_20260309_060000.html} and {@code .pdf}, {@code
    * top_mistakes_20260309_060000.csv}, {@code daily_summary_…json}); lead reports by type, scope
    * and dates, with the part for multi-part formats ({@code daily_branch-…_2026-03-08_by_hour.csv}).
    */
@@ -86,7 +89,7 @@ final class ReportWriter {
       String stamp = LEARNING_STAMP.format(report.generatedAt());
       String name = switch (output.format()) {
         case JSON -> "daily_summary";
-        case HTML -> "daily_report";
+        case HTML, PDF -> "daily_report";
         default -> output.part();
       };
       return name + "_" + stamp + "." + extension;

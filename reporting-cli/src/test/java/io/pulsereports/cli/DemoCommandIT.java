@@ -26,7 +26,10 @@ class DemoCommandIT {
     assertThat(paths).extracting(p -> p.getFileName().toString())
         .anyMatch(name -> name.startsWith("daily_branch-") && name.endsWith(".html"))
         .anyMatch(name -> name.startsWith("weekly_branch-") && name.endsWith(".json"))
-        .anyMatch(name -> name.startsWith("weekly_gym-") && name.endsWith("_staff.csv"));
+        .anyMatch(name -> name.startsWith("weekly_gym-") && name.endsWith("_staff.csv"))
+        .anyMatch(name -> name.startsWith("daily_branch-") && name.endsWith(".pdf"))
+        .anyMatch(name -> name.startsWith("weekly_gym-") && name.endsWith(".pdf"))
+        .anyMatch(name -> name.matches("daily_report_\\d{8}_\\d{6}\\.pdf"));
 
     Path dailyJson = paths.stream().filter(p -> p.getFileName().toString().matches("daily_branch-.*\\d\\.json")).findFirst().orElseThrow();
     JsonNode daily = new ObjectMapper().readTree(Files.readString(dailyJson));

@@ -40,7 +40,7 @@ class GenerateBadInputIT {
         "start after end     | --type weekly --gym-id " + GYM + " --start-date 2026-03-09 --end-date 2026-03-01 | --start-date: 2026-03-09 is after end_date 2026-03-01",
         "range too long      | --type weekly --gym-id " + GYM + " --start-date 2020-01-01 --end-date 2026-03-01 | --end-date: the range covers",
         "range on daily      | --type daily --gym-id " + GYM + " --start-date 2026-03-01 --end-date 2026-03-02 | --start-date: not used by single-day reports",
-        "unknown format      | --type daily --gym-id " + GYM + " --format xml                          | --format: unknown format 'xml'",
+        "unknown format      | --type daily --gym-id " + GYM + " --format xml                          | --format: unknown format 'xml' (available: json, csv, html, png, pdf)",
         "two formats to -    | --type daily --gym-id " + GYM + " --format json,csv --out -             | --out: '-' writes one format",
         "unknown option      | --type daily --gym-id " + GYM + " --colour red                          | Unknown option",
         "missing type        | --gym-id " + GYM + "                                                   | Missing required option",
@@ -59,6 +59,18 @@ class GenerateBadInputIT {
     assertThat(run.err()).contains(expected);
     assertThat(run.out()).isEmpty();
     assertThat(out.resolve("reports")).doesNotExist();
+  }
+
+  @Test
+  void pdfIsAFormatNowAndIsNotRefused(@TempDir Path out) throws Exception {
+    CliRun run = CliRun.of("generate", "--db", url, "--type", "daily", "--gym-id", GYM, "--date", "2026-03-08",
+        "--format", "PDF", "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    Path pdf = Path.of(run.out().strip());
+    assertThat(pdf.getFileName().toString()).isEqualTo("daily_gym-" + GYM + "_2026-03-08.pdf");
+    assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
   }
 
   @Test

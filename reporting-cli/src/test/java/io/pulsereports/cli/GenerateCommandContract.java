@@ -147,7 +147,7 @@ abstract class GenerateCommandContract {
   @Test
   void writesEveryRequestedFormatToTheOutputFolder(@TempDir Path out) throws Exception {
     CliRun run = CliRun.of("generate", "--type", "daily", "--gym-id", GYM, "--branch-id", BRANCH, "--date", "2026-03-08",
-        "--timezone", "America/New_York", "--format", "json,csv,html", "--out", out.toString(), "--db", databaseUrl());
+        "--timezone", "America/New_York", "--format", "json,csv,html,pdf", "--out", out.toString(), "--db", databaseUrl());
 
     assertThat(run.exitCode()).isZero();
     List<Path> printed = run.out().lines().map(Path::of).toList();
@@ -155,7 +155,9 @@ abstract class GenerateCommandContract {
     String base = "daily_branch-" + BRANCH + "_2026-03-08";
     assertThat(printed)
         .extracting(path -> path.getFileName().toString())
-        .contains(base + ".json", base + ".html", base + "_summary.csv", base + "_by_hour.csv", base + "_staff.csv");
+        .contains(base + ".json", base + ".html", base + ".pdf", base + "_summary.csv", base + "_by_hour.csv", base + "_staff.csv");
+    assertThat(new String(Files.readAllBytes(out.resolve(base + ".pdf")), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
     assertThat(Files.readString(out.resolve(base + "_staff.csv"))).contains(U2);
   }
 }

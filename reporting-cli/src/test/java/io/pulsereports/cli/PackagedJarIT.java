@@ -31,7 +31,9 @@ class PackagedJarIT {
     Process process =
         new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command finished").isTrue();
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    // Lenient decoding: standard output may be a binary document (--format pdf --out -).
+    return new Result(process.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+        new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
   }
 
   @Test
@@ -42,7 +44,7 @@ class PackagedJarIT {
     List<Path> written = demo.out().lines().map(line -> dir.resolve(line)).toList();
     assertThat(written).isNotEmpty().allSatisfy(path -> assertThat(path).isNotEmptyFile());
     assertThat(written).extracting(path -> path.getFileName().toString().replaceAll(".*\\.", ""))
-        .contains("json", "csv", "html");
+        .contains("json", "csv", "html", "pdf", "png");
     assertThat(dir.resolve("pulse-reports.db")).exists();
     assertThat(demo.err()).doesNotContain("Exception").doesNotContain("INFO");
 
@@ -50,6 +52,14 @@ class PackagedJarIT {
     assertThat(generate.exitCode()).as(generate.err()).isZero();
     assertThat(generate.out()).startsWith("{").contains("\"report_type\": \"weekly\"");
     assertThat(generate.err()).isEmpty();
+
+    // PDF through the jar's openhtmltopdf and PDFBox, as bytes on standard output, without log lines.
+    Result pdf = run(dir, "generate", "--type", "learning-daily", "--format", "pdf", "--out", "-");
+    assertThat(pdf.exitCode()).as(pdf.err()).isZero();
+    byte[] bytes = Files.readAllBytes(dir.resolve("stdout.txt"));
+    assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(new String(bytes, bytes.length - 7, 7, StandardCharsets.US_ASCII)).contains("%%EOF");
+    assertThat(pdf.err()).isEmpty();
   }
 
   @Test

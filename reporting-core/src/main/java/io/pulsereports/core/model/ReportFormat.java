@@ -9,7 +9,9 @@ public enum ReportFormat {
   CSV("csv", "text/csv"),
   HTML("html", "text/html"),
   /** Charts as PNG images, one part per chart. */
-  PNG("png", "image/png");
+  PNG("png", "image/png"),
+  /** The standalone HTML report as an A4 PDF document, one part {@code report}. */
+  PDF("pdf", "application/pdf");
 
   private final String extension;
   private final String mediaType;
@@ -27,7 +29,7 @@ public enum ReportFormat {
     return mediaType;
   }
 
-  /** The format named like its file extension ({@code json}, {@code csv}, {@code html}, {@code png}). */
+  /** The format named like its file extension ({@code json}, {@code csv}, {@code html}, {@code png}, {@code pdf}). */
   public static Optional<ReportFormat> fromExtension(String name) {
     String wanted = name.strip().toLowerCase(Locale.ROOT);
     for (ReportFormat format : values()) {

@@ -14,6 +14,7 @@ import io.pulsereports.core.port.out.ReportRenderer;
 import io.pulsereports.render.mustache.internal.CsvTables;
 import io.pulsereports.render.mustache.internal.HtmlModel;
 import io.pulsereports.render.mustache.internal.HtmlTemplates;
+import io.pulsereports.render.mustache.internal.PdfDocuments;
 import io.pulsereports.render.mustache.internal.PngCharts;
 import io.pulsereports.render.mustache.internal.ReportJson;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders any report as JSON, CSV, HTML and PNG charts, all derived from one JSON tree (SPEC
+ * Renders any report as JSON, CSV, HTML, PNG charts and PDF, all derived from one JSON tree (SPEC
  * section 5).
  *
  * <ul>
@@ -47,9 +48,13 @@ import java.util.Set;
  *       A learning daily report has {@code mistakes_heatmap}, error_category (rows) × error_type
  *       (columns) with the counts (a small "No errors detected in the window" image when there are
  *       none). Other report types have no charts: an empty list.
+ *   <li>{@link ReportFormat#PDF}: one part {@code report}, the HTML rendering (same template and
+ *       model, charts as {@code data:} URIs) laid out by openhtmltopdf on A4 portrait pages with
+ *       15 mm margins; table rows are not cut across pages and table headers repeat. The text is
+ *       set in the bundled DejaVu Sans, embedded, so the PDF does not depend on the machine's fonts.
  * </ul>
  *
- * JSON and CSV work for every report type. HTML needs a template for the type: {@code daily},
+ * JSON and CSV work for every report type. HTML and PDF need a template for the type: {@code daily},
  * {@code weekly} and {@code learning-daily} are built in and registered through {@link
  * Builder#template} like any other; registering a type again replaces its template.
  *
@@ -75,6 +80,7 @@ public final class MustacheReportRenderer implements ReportRenderer {
   private final ReportJson json;
   private final CsvTables csv;
   private final PngCharts png;
+  private final PdfDocuments pdf;
   private final Map<String, Mustache> templates;
 
   ReportJson json() {
@@ -98,6 +104,7 @@ public final class MustacheReportRenderer implements ReportRenderer {
     this.json = builder.json;
     this.csv = new CsvTables();
     this.png = new PngCharts();
+    this.pdf = new PdfDocuments();
     this.templates = Map.copyOf(builder.templates);
   }
 
@@ -128,6 +135,7 @@ public final class MustacheReportRenderer implements ReportRenderer {
       case CSV -> renderCsv(report);
       case HTML -> List.of(new RenderedOutput(REPORT_PART, format, renderHtml(report)));
       case PNG -> renderPng(report);
+      case PDF -> List.of(new RenderedOutput(REPORT_PART, format, pdf.fromHtml(html(report))));
     };
   }
 
@@ -167,6 +175,10 @@ public final class MustacheReportRenderer implements ReportRenderer {
   }
 
   private byte[] renderHtml(Report<?> report) {
+    return html(report).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private String html(Report<?> report) {
     String type = report.type().name();
     Mustache template = templates.get(type);
     if (template == null) {
@@ -178,7 +190,7 @@ public final class MustacheReportRenderer implements ReportRenderer {
     Map<String, byte[]> images = new LinkedHashMap<>();
     charts(report, tree).forEach(image -> images.put(image.name(), image.png()));
     Map<String, Object> model = HtmlModel.of(report, tree, images);
-    return HtmlTemplates.render(type, template, model).getBytes(StandardCharsets.UTF_8);
+    return HtmlTemplates.render(type, template, model);
   }
 
   /** Collects HTML templates by report type; starts with the built-in ones. */
