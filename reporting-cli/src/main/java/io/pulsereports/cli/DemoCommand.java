@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
               .learningActivity(database.learningActivity())
               .build();
       ReportWriter writer = new ReportWriter(MustacheReportRenderer.create());
-      List<ReportFormat> formats = List.of(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.HTML, ReportFormat.PDF);
+      List<ReportFormat> formats = List.of(ReportFormat.values());
       String gym = SyntheticDataSpec.gymId(0).toString();
       String branch = SyntheticDataSpec.branchId(0, 0).toString();
       for (GenerateReportCommand command :
@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       Report<?> learning = reporting.generate(
           GenerateReportCommand.builder("learning-daily").timezone(DEMO_ZONE.getId()).build()).report();
-      writer.writeFiles(learning, List.of(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.HTML, ReportFormat.PDF, ReportFormat.PNG), out)
+      writer.writeFiles(learning, formats, out)
           .forEach(path -> context.out().println(path));
     }
     context.err().println("Open the .html files in a browser (or the .pdf files in a PDF viewer). Try: reporting generate --help");
