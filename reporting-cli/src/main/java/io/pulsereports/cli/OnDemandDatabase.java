@@ -13,6 +13,7 @@ import io.pulsereports.core.port.out.LeadActivityPort;
 import io.pulsereports.core.port.out.LearningActivityPort;
 import io.pulsereports.persistence.jdbc.JdbcPersistence;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Opens the database on the first read, so a request is validated (and bad input reported)
@@ -22,6 +23,8 @@ final class OnDemandDatabase implements AutoCloseable {
 
   private final String databaseUrl;
   private JdbcPersistence database;
+  private LeadActivityPort leads;
+  private LearningActivityPort learning;
 
   OnDemandDatabase(String databaseUrl) {
     this.databaseUrl = databaseUrl;
@@ -34,11 +37,26 @@ final class OnDemandDatabase implements AutoCloseable {
     return database;
   }
 
+  /** One adapter per run, so what it learns of the schema (conversion_triggers) is looked up once. */
+  private LeadActivityPort leads() {
+    if (leads == null) {
+      leads = database().leadActivity();
+    }
+    return leads;
+  }
+
+  private LearningActivityPort learning() {
+    if (learning == null) {
+      learning = database().learningActivity();
+    }
+    return learning;
+  }
+
   LeadActivityPort leadActivity() {
     return new LeadActivityPort() {
       @Override
       public LeadActivity loadLeadActivity(GymScope scope, ReportPeriod period) {
-        return database().leadActivity().loadLeadActivity(scope, period);
+        return leads().loadLeadActivity(scope, period);
       }
     };
   }
@@ -47,27 +65,27 @@ final class OnDemandDatabase implements AutoCloseable {
     return new LearningActivityPort() {
       @Override
       public List<RoleEngagement> engagementByRole(ReportPeriod window) {
-        return database().learningActivity().engagementByRole(window);
+        return learning().engagementByRole(window);
       }
 
       @Override
       public MistakeActivity mistakes(ReportPeriod window, int topLimit) {
-        return database().learningActivity().mistakes(window, topLimit);
+        return learning().mistakes(window, topLimit);
       }
 
       @Override
       public List<LearnerSessions> freeLearnerSessions(ReportPeriod window) {
-        return database().learningActivity().freeLearnerSessions(window);
+        return learning().freeLearnerSessions(window);
       }
 
       @Override
-      public java.util.Set<String> usersOfferedIn(ReportPeriod window) {
-        return database().learningActivity().usersOfferedIn(window);
+      public Set<String> usersOfferedIn(ReportPeriod window) {
+        return learning().usersOfferedIn(window);
       }
 
       @Override
       public InactiveUsers inactiveUsers(ReportPeriod window, int limit) {
-        return database().learningActivity().inactiveUsers(window, limit);
+        return learning().inactiveUsers(window, limit);
       }
     };
   }
