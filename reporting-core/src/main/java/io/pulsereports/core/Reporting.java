@@ -148,11 +148,6 @@ public final class Reporting
         .sendConversionOffers(command);
   }
 
-  /** Whether delivery was configured with {@link Builder#delivery}. */
-  public boolean deliveryEnabled() {
-    return delivery.isPresent();
-  }
-
   private ReportingServices.DeliveryUseCases delivery() {
     return delivery.orElseThrow(
         () -> new IllegalStateException("delivery is not configured: call Reporting.Builder.delivery(...)"));

@@ -59,11 +59,6 @@ public record Delivery(
     requireNonNull(sentAt, "sentAt");
   }
 
-  /** The recipients addresses or webhook URLs, in order. */
-  public List<String> recipientAddresses() {
-    return recipients.stream().map(RecipientOutcome::recipient).toList();
-  }
-
   /** A new pending delivery, due at {@code now}. */
   public static Delivery pending(
       DeliveryId id,
