@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * When a subscription delivers: every day ({@link PeriodKind#DAY}) or on some days of the week
- * ({@link PeriodKind#WEEK}) at a local time in its zone. A daily run delivers the previous local
- * day; a weekly run the previous ISO week (Monday to Sunday).
+ * When a subscription delivers: every day ({@link PeriodKind#DAY}; with delivery days, only on
+ * those days) or on some days of the week ({@link PeriodKind#WEEK}) at a local time in its zone. A
+ * daily run delivers the previous local day; a weekly run the previous ISO week (Monday to Sunday).
  *
  * <p>DST is explicit. A local time that does not exist on a date (skipped by a spring-forward
  * change) fires at the first valid instant after it: the instant of the change. A local time that
@@ -44,6 +44,11 @@ public record DeliverySchedule(PeriodKind kind, LocalTime deliveryTime, Set<DayO
     return new DeliverySchedule(PeriodKind.DAY, at, Set.of(), zone);
   }
 
+  /** Daily reports delivered only on {@code days} (each run still delivers the previous day). */
+  public static DeliverySchedule daily(LocalTime at, Set<DayOfWeek> days, ZoneId zone) {
+    return new DeliverySchedule(PeriodKind.DAY, at, days, zone);
+  }
+
   public static DeliverySchedule weekly(LocalTime at, Set<DayOfWeek> days, ZoneId zone) {
     return new DeliverySchedule(PeriodKind.WEEK, at, days, zone);
   }
@@ -63,6 +68,19 @@ public record DeliverySchedule(PeriodKind kind, LocalTime deliveryTime, Set<DayO
       }
     }
     throw new IllegalStateException("no run within 10 days of " + after);
+  }
+
+  /** The next {@code count} runs that fire strictly after {@code after}, in order. */
+  public List<ScheduledRun> nextRuns(Instant after, int count) {
+    checkArgument(count >= 0, "count %s is negative", count);
+    List<ScheduledRun> runs = new java.util.ArrayList<>();
+    Instant from = after;
+    for (int i = 0; i < count; i++) {
+      ScheduledRun run = nextAfter(from);
+      runs.add(run);
+      from = run.fireAt();
+    }
+    return runs;
   }
 
   /** The runs that fire in (from, to], in order. */
@@ -87,7 +105,7 @@ public record DeliverySchedule(PeriodKind kind, LocalTime deliveryTime, Set<DayO
   }
 
   private boolean firesOn(LocalDate date) {
-    return kind == PeriodKind.DAY || deliveryDays.contains(date.getDayOfWeek());
+    return (kind == PeriodKind.DAY && deliveryDays.isEmpty()) || deliveryDays.contains(date.getDayOfWeek());
   }
 
   /** The period a run on local {@code date} delivers. */
