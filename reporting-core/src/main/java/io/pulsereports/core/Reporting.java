@@ -17,6 +17,19 @@ import io.pulsereports.core.model.ReportType;
 import io.pulsereports.core.port.in.GenerateReportCommand;
 import io.pulsereports.core.port.in.GenerateReportResult;
 import io.pulsereports.core.port.in.GenerateReportUseCase;
+import io.pulsereports.core.port.in.ManageSubscriptionsUseCase;
+import io.pulsereports.core.port.in.RunScheduleUseCase;
+import io.pulsereports.core.port.in.ScheduleRunResult;
+import io.pulsereports.core.port.in.SubscriptionFields;
+import io.pulsereports.core.port.out.RecipientRulesPort;
+import io.pulsereports.core.port.out.SubscriptionRepository;
+import io.pulsereports.core.schedule.ScheduledRun;
+import io.pulsereports.core.schedule.SchedulerSettings;
+import io.pulsereports.core.schedule.Subscription;
+import io.pulsereports.core.schedule.SubscriptionPage;
+import io.pulsereports.core.schedule.SubscriptionQuery;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import io.pulsereports.core.port.in.ManageDeliveriesUseCase;
 import io.pulsereports.core.port.in.RunDueResult;
 import io.pulsereports.core.port.in.SendConversionOffersCommand;
@@ -78,7 +91,8 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class Reporting
-    implements GenerateReportUseCase, SendReportUseCase, ManageDeliveriesUseCase, SendConversionOffersUseCase {
+    implements GenerateReportUseCase, SendReportUseCase, ManageDeliveriesUseCase, SendConversionOffersUseCase,
+        ManageSubscriptionsUseCase, RunScheduleUseCase {
 
   public static final int DEFAULT_MAX_RANGE_DAYS = 366;
   public static final int DEFAULT_MAX_RECIPIENTS = 50;
@@ -87,12 +101,18 @@ public final class Reporting
   private final GenerateReportUseCase generateReport;
   private final Optional<ReportingServices.DeliveryUseCases> delivery;
   private final Optional<SendConversionOffersUseCase> conversionOffers;
+  private final Optional<ManageSubscriptionsUseCase> subscriptions;
+  private final Optional<RunScheduleUseCase> schedule;
+  private final SchedulerSettings schedulerSettings;
 
   private Reporting(Builder builder) {
     this.catalogue = ImmutableMap.copyOf(builder.catalogue);
     this.generateReport = ReportingServices.generateReport(catalogue, builder.clock, builder.maxRangeDays);
     this.delivery = builder.deliveryUseCases(generateReport);
     this.conversionOffers = builder.conversionOffersUseCase();
+    this.subscriptions = builder.subscriptionsUseCase(catalogue);
+    this.schedule = builder.scheduleUseCase(delivery);
+    this.schedulerSettings = builder.schedulerSettings;
   }
 
   public static Builder builder() {
@@ -148,6 +168,73 @@ public final class Reporting
         .sendConversionOffers(command);
   }
 
+  @Override
+  public Subscription createSubscription(SubscriptionFields fields) {
+    return subscriptions().createSubscription(fields);
+  }
+
+  @Override
+  public Subscription updateSubscription(String subscriptionId, SubscriptionFields fields) {
+    return subscriptions().updateSubscription(subscriptionId, fields);
+  }
+
+  @Override
+  public Subscription pauseSubscription(String subscriptionId) {
+    return subscriptions().pauseSubscription(subscriptionId);
+  }
+
+  @Override
+  public Subscription resumeSubscription(String subscriptionId) {
+    return subscriptions().resumeSubscription(subscriptionId);
+  }
+
+  @Override
+  public void removeSubscription(String subscriptionId) {
+    subscriptions().removeSubscription(subscriptionId);
+  }
+
+  @Override
+  public Optional<Subscription> findSubscription(String subscriptionId) {
+    return subscriptions().findSubscription(subscriptionId);
+  }
+
+  @Override
+  public SubscriptionPage listSubscriptions(SubscriptionQuery query) {
+    return subscriptions().listSubscriptions(query);
+  }
+
+  @Override
+  public List<ScheduledRun> nextRuns(Subscription subscription, int count) {
+    return subscriptions().nextRuns(subscription, count);
+  }
+
+  /**
+   * One pass over the due subscriptions (see {@link RunScheduleUseCase}); needs {@link
+   * Builder#subscriptions} and {@link Builder#delivery}.
+   */
+  @Override
+  public ScheduleRunResult runDueSubscriptions(int limit, BooleanSupplier stopRequested) {
+    return schedule
+        .orElseThrow(() -> new IllegalStateException(
+            "the scheduler needs subscriptions and delivery: call Reporting.Builder.subscriptions(...) and delivery(...)"))
+        .runDueSubscriptions(limit, stopRequested);
+  }
+
+  /**
+   * A scheduler instance over this library's subscriptions and delivery log, with the builder's
+   * {@link SchedulerSettings}; {@link ReportScheduler#start()} it, {@link ReportScheduler#close()} it.
+   */
+  public ReportScheduler scheduler(ReportScheduler.Listener listener) {
+    schedule.orElseThrow(() -> new IllegalStateException(
+        "the scheduler needs subscriptions and delivery: call Reporting.Builder.subscriptions(...) and delivery(...)"));
+    return new ReportScheduler(this, this, schedulerSettings, listener);
+  }
+
+  private ManageSubscriptionsUseCase subscriptions() {
+    return subscriptions.orElseThrow(
+        () -> new IllegalStateException("subscriptions are not configured: call Reporting.Builder.subscriptions(...)"));
+  }
+
   private ReportingServices.DeliveryUseCases delivery() {
     return delivery.orElseThrow(
         () -> new IllegalStateException("delivery is not configured: call Reporting.Builder.delivery(...)"));
@@ -180,6 +267,10 @@ public final class Reporting
     private LearningMetricsConfig learningActivityMetrics;
     private ConversionTriggerRepository conversionTriggers;
     private OfferRenderer offerRenderer;
+    private SubscriptionRepository subscriptionRepository;
+    private final Map<DeliveryMethod, RecipientRulesPort> recipientRules = new EnumMap<>(DeliveryMethod.class);
+    private Supplier<UUID> subscriptionIds = UUID::randomUUID;
+    private SchedulerSettings schedulerSettings = SchedulerSettings.defaults();
 
     private Builder() {}
 
@@ -269,6 +360,35 @@ public final class Reporting
       return this;
     }
 
+    /**
+     * What a channel accepts as a recipient, for validating subscriptions (and sends) in a process
+     * that does not send through it. A {@link #deliverer} brings its own rules; rules given here
+     * take precedence.
+     */
+    public Builder recipientRules(RecipientRulesPort rules) {
+      requireNonNull(rules, "rules");
+      recipientRules.put(rules.method(), rules);
+      return this;
+    }
+
+    /** Enables subscriptions (report_subscriptions) and, with {@link #delivery}, the scheduler. */
+    public Builder subscriptions(SubscriptionRepository repository) {
+      this.subscriptionRepository = requireNonNull(repository, "repository");
+      return this;
+    }
+
+    /** The source of new subscription ids; tests may pass a predictable one. */
+    public Builder subscriptionIds(Supplier<UUID> source) {
+      this.subscriptionIds = requireNonNull(source, "source");
+      return this;
+    }
+
+    /** How a scheduler instance works: batch size, poll interval, catch-up window, shutdown timeout. */
+    public Builder schedulerSettings(SchedulerSettings settings) {
+      this.schedulerSettings = requireNonNull(settings, "settings");
+      return this;
+    }
+
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = requireNonNull(policy, "policy");
       return this;
@@ -312,12 +432,35 @@ public final class Reporting
       return this;
     }
 
+    private DeliverySettings deliverySettings() {
+      return new DeliverySettings(retryPolicy, workerId, lease, publicBaseUrl, maxRecipients, clock, jitter, deliveryIds);
+    }
+
+    private Optional<ManageSubscriptionsUseCase> subscriptionsUseCase(
+        ImmutableMap<String, ReportDefinition<?>> catalogue) {
+      if (subscriptionRepository == null) {
+        return Optional.empty();
+      }
+      Map<DeliveryMethod, RecipientRulesPort> rules = new EnumMap<>(DeliveryMethod.class);
+      rules.putAll(deliverers);
+      rules.putAll(recipientRules);
+      return Optional.of(ReportingServices.subscriptions(catalogue, clock, maxRangeDays, ImmutableMap.copyOf(rules),
+          subscriptionRepository, subscriptionIds, maxRecipients));
+    }
+
+    private Optional<RunScheduleUseCase> scheduleUseCase(Optional<ReportingServices.DeliveryUseCases> delivery) {
+      if (subscriptionRepository == null || delivery.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(ReportingServices.schedule(delivery.get().send(), subscriptionRepository,
+          deliverySettings(), schedulerSettings.catchUpWindow()));
+    }
+
     private Optional<ReportingServices.DeliveryUseCases> deliveryUseCases(GenerateReportUseCase generate) {
       if (deliveryRepository == null) {
         return Optional.empty();
       }
-      DeliverySettings settings =
-          new DeliverySettings(retryPolicy, workerId, lease, publicBaseUrl, maxRecipients, clock, jitter, deliveryIds);
+      DeliverySettings settings = deliverySettings();
       return Optional.of(ReportingServices.delivery(generate, reportRenderer, messageRenderer,
           ImmutableMap.copyOf(deliverers), deliveryRepository, settings));
     }

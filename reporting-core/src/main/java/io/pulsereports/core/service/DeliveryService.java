@@ -39,10 +39,8 @@ import io.pulsereports.core.port.out.ReportRenderer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -88,7 +86,7 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
   public SendReportResult send(SendReportCommand command) {
     DeliveryMethod method = method(command.deliveryMethod());
     ReportDeliverer deliverer = deliverer(method);
-    List<String> recipients = recipients(deliverer, command.recipients());
+    List<String> recipients = Recipients.validate(deliverer, command.recipients(), settings.maxRecipients());
     Optional<UUID> subscriptionId = command.subscriptionId().map(id -> uuid("subscription_id", id));
     Optional<String> requestKey = command.requestKey().map(DeliveryService::requestKey);
 
@@ -360,32 +358,6 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
               + (method == DeliveryMethod.EMAIL ? " (set REPORTING_SMTP_HOST and REPORTING_SMTP_FROM)" : ""));
     }
     return deliverer;
-  }
-
-  private List<String> recipients(ReportDeliverer deliverer, List<String> raw) {
-    Set<String> unique = new LinkedHashSet<>();
-    int position = 0;
-    for (String value : raw) {
-      position++;
-      String recipient = value == null ? "" : value.strip();
-      if (recipient.isEmpty()) {
-        throw new InvalidReportRequestException("recipients", "recipient " + position + " is empty");
-      }
-      Optional<String> problem = deliverer.recipientProblem(recipient);
-      if (problem.isPresent()) {
-        // The deliverer's problem names the recipient in a form safe to show (no webhook secret).
-        throw new InvalidReportRequestException("recipients", "recipient " + position + ": " + problem.get());
-      }
-      unique.add(recipient);
-    }
-    if (unique.isEmpty()) {
-      throw new InvalidReportRequestException("recipients", "at least one recipient is required");
-    }
-    if (unique.size() > settings.maxRecipients()) {
-      throw new InvalidReportRequestException(
-          "recipients", unique.size() + " recipients; the maximum is " + settings.maxRecipients());
-    }
-    return List.copyOf(unique);
   }
 
   private static UUID uuid(String field, String value) {

@@ -16,7 +16,14 @@ import io.pulsereports.core.port.in.SendConversionOffersUseCase;
 import io.pulsereports.core.port.out.ConversionTriggerRepository;
 import io.pulsereports.core.port.out.LearningActivityPort;
 import io.pulsereports.core.port.out.OfferRenderer;
+import io.pulsereports.core.port.in.ManageSubscriptionsUseCase;
+import io.pulsereports.core.port.in.RunScheduleUseCase;
+import io.pulsereports.core.port.out.RecipientRulesPort;
+import io.pulsereports.core.port.out.SubscriptionRepository;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.Optional;
 
 /** Builds the use case services. Called by the {@code Reporting} facade only. */
@@ -54,6 +61,28 @@ public final class ReportingServices {
       Optional<ReportDeliverer> email,
       Clock clock) {
     return new SendConversionOffersService(learning, config, triggers, renderer, email, clock);
+  }
+
+  /** Subscription management over the catalogue (type, scope and zone are checked as a report request is). */
+  public static ManageSubscriptionsUseCase subscriptions(
+      ImmutableMap<String, ReportDefinition<?>> catalogue,
+      Clock clock,
+      int maxRangeDays,
+      ImmutableMap<DeliveryMethod, RecipientRulesPort> recipientRules,
+      SubscriptionRepository repository,
+      Supplier<UUID> ids,
+      int maxRecipients) {
+    return new SubscriptionService(catalogue, new GenerateReportService(catalogue, clock, maxRangeDays),
+        recipientRules, repository, clock, ids, maxRecipients);
+  }
+
+  /** The scheduler's pass over the due subscriptions, delivering through {@code send}. */
+  public static RunScheduleUseCase schedule(
+      SendReportUseCase send,
+      SubscriptionRepository repository,
+      DeliverySettings settings,
+      Optional<Duration> catchUpWindow) {
+    return new ScheduleService(send, repository, settings, catchUpWindow);
   }
 
   /** The send and manage ports of one delivery service. */
