@@ -6,6 +6,7 @@ import io.pulsereports.core.delivery.DeliveryContent;
 import io.pulsereports.core.delivery.DeliveryEnvelope;
 import io.pulsereports.core.delivery.DeliveryMethod;
 import io.pulsereports.core.delivery.SendResult;
+import io.pulsereports.core.port.out.RecipientRulesPort;
 import io.pulsereports.core.port.out.ReportDeliverer;
 import java.util.Optional;
 
@@ -34,6 +35,14 @@ public final class EmailDelivery implements ReportDeliverer, AutoCloseable {
   /** Sends through the SMTP server of {@code settings}; connects on the first send. */
   public static EmailDelivery smtp(SmtpSettings settings) {
     return new EmailDelivery(new SmtpReportDeliverer(requireNonNull(settings, "settings")));
+  }
+
+  /**
+   * The email channel's recipient rules without an SMTP server: for validating subscriptions in a
+   * process that does not send email.
+   */
+  public static RecipientRulesPort addressRules() {
+    return EmailAddressRules.INSTANCE;
   }
 
   @Override

@@ -74,17 +74,12 @@ final class SmtpReportDeliverer implements ReportDeliverer, AutoCloseable {
 
   @Override
   public Optional<String> recipientProblem(String recipient) {
-    return EmailAddresses.problem(recipient);
+    return EmailAddressRules.INSTANCE.recipientProblem(recipient);
   }
 
-  /** The bare address: email addresses are not secret, display names add nothing to a log. */
   @Override
   public String redact(String recipient) {
-    try {
-      return EmailAddresses.parse(recipient).address();
-    } catch (IllegalArgumentException e) {
-      return "(invalid email address)";
-    }
+    return EmailAddressRules.INSTANCE.redact(recipient);
   }
 
   @Override

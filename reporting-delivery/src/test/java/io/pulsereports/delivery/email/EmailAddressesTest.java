@@ -50,6 +50,15 @@ class EmailAddressesTest {
       "<>"})
   void rejectsMalformedAddresses(String recipient) {
     assertThat(email.recipientProblem(recipient)).isPresent();
+    // The same rules without an SMTP server, for validating subscriptions.
+    assertThat(EmailDelivery.addressRules().recipientProblem(recipient)).isEqualTo(email.recipientProblem(recipient));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theRulesWithoutAServerAcceptAndShowAddressesLikeTheDeliverer() {
+    assertThat(EmailDelivery.addressRules().method()).isEqualTo(io.pulsereports.core.delivery.DeliveryMethod.EMAIL);
+    assertThat(EmailDelivery.addressRules().recipientProblem("Ops Team <ops@gym.example>")).isEmpty();
+    assertThat(EmailDelivery.addressRules().redact("Ops Team <ops@gym.example>")).isEqualTo("ops@gym.example");
   }
 
   @ParameterizedTest
