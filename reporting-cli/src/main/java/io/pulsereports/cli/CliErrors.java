@@ -19,7 +19,12 @@ final class CliErrors {
           Map.entry("recipients", "--recipients"),
           Map.entry("delivery_method", "--method"),
           Map.entry("idempotency_key", "--idempotency-key"),
-          Map.entry("delivery_id", "ID"));
+          Map.entry("delivery_id", "ID"),
+          Map.entry("subscription_id", "ID"),
+          Map.entry("delivery_time", "--time"),
+          Map.entry("delivery_days", "--days"),
+          Map.entry("template_id", "--template-id"),
+          Map.entry("name", "--name"));
 
   private CliErrors() {}
 

@@ -26,8 +26,10 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       GenerateCommand.class,
       MigrateCommand.class,
+      SchedulerCommand.class,
       SeedDataCommand.class,
       SendCommand.class,
+      SubscriptionsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReportingCli implements Runnable {

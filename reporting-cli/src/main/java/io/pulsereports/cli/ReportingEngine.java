@@ -3,6 +3,7 @@ package io.pulsereports.cli;
 import io.pulsereports.core.Reporting;
 import io.pulsereports.core.delivery.DeliveryMethod;
 import io.pulsereports.core.delivery.RetryPolicy;
+import io.pulsereports.core.schedule.SchedulerSettings;
 import io.pulsereports.core.port.out.ReportDeliverer;
 import io.pulsereports.delivery.email.EmailDelivery;
 import io.pulsereports.delivery.email.SmtpSettings;
@@ -26,6 +27,13 @@ import java.util.Optional;
  */
 final class ReportingEngine implements AutoCloseable {
 
+  /**
+   * pid@host plus a random suffix: readable in `deliveries show`, and unique even when a restarted
+   * container's process gets the same pid and host name as the one that died.
+   */
+  private static final String WORKER_ID =
+      ManagementFactory.getRuntimeMXBean().getName() + "-" + java.util.UUID.randomUUID().toString().substring(0, 4);
+
   static final String RETRY_ATTEMPTS_VARIABLE = "REPORTING_RETRY_MAX_ATTEMPTS";
   static final String RETRY_INITIAL_DELAY_VARIABLE = "REPORTING_RETRY_INITIAL_DELAY_SECONDS";
   static final String RETRY_MAX_DELAY_VARIABLE = "REPORTING_RETRY_MAX_DELAY_SECONDS";
@@ -46,15 +54,21 @@ final class ReportingEngine implements AutoCloseable {
 
   /** For commands that send: deliverers configured from the environment. */
   static ReportingEngine forDelivery(CliContext context, String databaseUrl) {
-    return open(context, databaseUrl, true);
+    return open(context, databaseUrl, true, SchedulerSettings.defaults());
   }
 
-  /** For commands that only read the delivery log. */
+  /** For commands that only read the delivery log or manage subscriptions. */
   static ReportingEngine forDeliveryLog(CliContext context, String databaseUrl) {
-    return open(context, databaseUrl, false);
+    return open(context, databaseUrl, false, SchedulerSettings.defaults());
   }
 
-  private static ReportingEngine open(CliContext context, String databaseUrl, boolean send) {
+  /** For a scheduler instance: sends, with {@code settings}. */
+  static ReportingEngine forScheduler(CliContext context, String databaseUrl, SchedulerSettings settings) {
+    return open(context, databaseUrl, true, settings);
+  }
+
+  private static ReportingEngine open(
+      CliContext context, String databaseUrl, boolean send, SchedulerSettings schedulerSettings) {
     Map<String, String> env = context.env();
     Map<DeliveryMethod, ReportDeliverer> deliverers = new EnumMap<>(DeliveryMethod.class);
     List<AutoCloseable> resources = new ArrayList<>();
@@ -79,8 +93,13 @@ final class ReportingEngine implements AutoCloseable {
               .learningMetrics(offer.learningMetrics())
               .learningActivity(database.learningActivity())
               .delivery(database.deliveries(), renderer, MustacheMessageRenderer.of(renderer))
+              .subscriptions(database.subscriptions())
+              // Subscriptions are validated by each channel's rules, also where it is not configured to send.
+              .recipientRules(EmailDelivery.addressRules())
+              .recipientRules(slack)
+              .schedulerSettings(schedulerSettings)
               .retryPolicy(retryPolicy)
-              .workerId(workerId());
+              .workerId(WORKER_ID);
       Optional.ofNullable(env.get("REPORTING_PUBLIC_BASE_URL")).filter(url -> !url.isBlank())
           .ifPresent(builder::publicBaseUrl);
       if (send) {
@@ -101,8 +120,22 @@ final class ReportingEngine implements AutoCloseable {
   /** How a recipient is shown: a webhook without its secret path; an address as it is. */
   String redact(DeliveryMethod method, String recipient) {
     ReportDeliverer deliverer = deliverers.get(method);
-    return deliverer == null ? recipient : deliverer.redact(recipient);
+    if (deliverer != null) {
+      return deliverer.redact(recipient);
+    }
+    return method == DeliveryMethod.EMAIL ? EmailDelivery.addressRules().redact(recipient) : "(redacted)";
   }
+
+  /** The name this process claims work under (host-pid). */
+  String workerId() {
+    return WORKER_ID;
+  }
+
+  /** Whether this process can send through {@code method}. */
+  boolean canSend(DeliveryMethod method) {
+    return deliverers.containsKey(method);
+  }
+
 
   @Override
   public void close() {
@@ -170,8 +203,4 @@ final class ReportingEngine implements AutoCloseable {
     }
   }
 
-  /** host-pid: unique per process, readable in `deliveries show`. */
-  private static String workerId() {
-    return ManagementFactory.getRuntimeMXBean().getName();
-  }
 }

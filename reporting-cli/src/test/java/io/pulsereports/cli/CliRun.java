@@ -19,6 +19,11 @@ record CliRun(int exitCode, String out, String err) {
   }
 
   static CliRun withEnv(Map<String, String> env, String... args) {
+    return at(CLOCK, env, args);
+  }
+
+  /** A run at the time {@code clock} tells, e.g. when a scheduled subscription is due. */
+  static CliRun at(Clock clock, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
@@ -27,7 +32,7 @@ record CliRun(int exitCode, String out, String err) {
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             env,
-            CLOCK);
+            clock);
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -115,14 +115,13 @@ final class ScheduleService implements RunScheduleUseCase {
         Instant retryAt = failedAt.plus(settings.retryPolicy().delayAfter(failedAttempts, settings.random()));
         next = Optional.of(retryAt.isBefore(following) ? retryAt : following);
         run = record(due, failedAt, RunOutcome.FAILED, Optional.empty(),
-            Optional.of("attempt " + failedAttempts + " could not generate the report, retrying at " + next.get()
-                + ": " + reason));
+            Optional.of("attempt " + failedAttempts + " failed, retrying at " + next.get() + ": " + reason));
         if (!retryAt.isBefore(following)) {
           failedAttempts = 0;
         }
       } else {
         run = record(due, failedAt, RunOutcome.FAILED, Optional.empty(),
-            Optional.of("gave up after " + failedAttempts + " attempts to generate the report: " + reason));
+            Optional.of("gave up after " + failedAttempts + " attempts: " + reason));
         failedAttempts = 0;
       }
     }
