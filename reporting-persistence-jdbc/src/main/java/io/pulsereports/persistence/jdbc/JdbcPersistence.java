@@ -8,6 +8,7 @@ import io.pulsereports.core.port.out.ConversionTriggerRepository;
 import io.pulsereports.core.port.out.DeliveryRepository;
 import io.pulsereports.core.port.out.LeadActivityPort;
 import io.pulsereports.core.port.out.LearningActivityPort;
+import io.pulsereports.core.port.out.SubscriptionRepository;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
@@ -104,6 +105,15 @@ public final class JdbcPersistence implements AutoCloseable {
    */
   public DeliveryRepository deliveries() {
     return new JdbiDeliveryRepository(jdbi, dialect);
+  }
+
+  /**
+   * The subscriptions and their schedule state (report_subscriptions; needs {@link #migrate()}).
+   * Safe for parallel schedulers, in one process or several sharing the database: each due
+   * subscription is claimed by one of them at a time.
+   */
+  public SubscriptionRepository subscriptions() {
+    return new JdbiSubscriptionRepository(jdbi, dialect);
   }
 
   /**

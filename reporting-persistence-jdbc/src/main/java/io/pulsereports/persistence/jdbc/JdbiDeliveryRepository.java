@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -200,16 +199,7 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
       conditions.add("branch_id = :branchId");
       parameters.put("branchId", columns.uuid(branch));
     });
-    query.gymIds().ifPresent(gyms -> {
-      // A caller scoped to no gym sees nothing.
-      List<String> names = new ArrayList<>();
-      for (UUID gym : gyms.stream().sorted().toList()) {
-        String name = "gym" + names.size();
-        names.add(":" + name);
-        parameters.put(name, columns.uuid(gym));
-      }
-      conditions.add(names.isEmpty() ? "1 = 0" : "gym_id IN (" + String.join(", ", names) + ")");
-    });
+    query.gymIds().ifPresent(gyms -> conditions.add(columns.gymIn(gyms, parameters)));
     query.createdFrom().ifPresent(from -> {
       conditions.add("created_at >= :createdFrom");
       parameters.put("createdFrom", columns.instant(from));

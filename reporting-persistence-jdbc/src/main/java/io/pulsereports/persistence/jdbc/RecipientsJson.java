@@ -15,11 +15,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The two JSON columns of report_deliveries that name recipients: {@code recipients}, the array
- * of addresses (or webhook URLs), and {@code recipient_outcomes}, one object per recipient in the
- * same order: {@code {"recipient", "state", "attempts", "sent_at", "last_error"}} with {@code
- * state} pending, sent or failed, {@code sent_at} ISO-8601 UTC to the microsecond, and null where
- * a value is absent.
+ * The JSON columns that name recipients: {@code recipients} of report_deliveries and of
+ * report_subscriptions, the array of addresses (or webhook URLs), and {@code recipient_outcomes}
+ * of report_deliveries, one object per recipient in the same order: {@code {"recipient", "state",
+ * "attempts", "sent_at", "last_error"}} with {@code state} pending, sent or failed, {@code
+ * sent_at} ISO-8601 UTC to the microsecond, and null where a value is absent.
  */
 final class RecipientsJson {
 
@@ -28,6 +28,7 @@ final class RecipientsJson {
           .setSerializationInclusion(JsonInclude.Include.ALWAYS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final TypeReference<List<StoredOutcome>> OUTCOMES = new TypeReference<>() {};
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private RecipientsJson() {}
 
@@ -40,7 +41,35 @@ final class RecipientsJson {
       @JsonProperty("last_error") String lastError) {}
 
   static String addresses(List<RecipientOutcome> outcomes) {
-    return write(outcomes.stream().map(RecipientOutcome::recipient).toList());
+    return stringArray(outcomes.stream().map(RecipientOutcome::recipient).toList());
+  }
+
+  /**
+   * A JSON array of strings, in order: the addresses of report_subscriptions.recipients, and the
+   * day names of its delivery_days.
+   */
+  static String stringArray(List<String> values) {
+    return write(values);
+  }
+
+  /**
+   * The strings of the JSON array in {@code column}.
+   *
+   * @throws IllegalArgumentException if it is not an array of strings (the message names the
+   *     column, never the text)
+   */
+  static List<String> readStringArray(String json, String column) {
+    List<String> values;
+    try {
+      values = MAPPER.readValue(json, STRINGS);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      // Not the parser's message: it may quote the text, and recipients can be webhook URLs.
+      throw new IllegalArgumentException(column + " is not a JSON array of strings", e);
+    }
+    if (values == null || values.contains(null)) {
+      throw new IllegalArgumentException(column + " is not a JSON array of strings");
+    }
+    return List.copyOf(values);
   }
 
   static String outcomes(List<RecipientOutcome> outcomes) {

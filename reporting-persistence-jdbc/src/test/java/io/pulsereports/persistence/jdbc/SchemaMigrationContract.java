@@ -8,9 +8,14 @@ import io.pulsereports.core.delivery.DeliveryId;
 import io.pulsereports.core.delivery.DeliveryStatus;
 import io.pulsereports.core.delivery.RecipientOutcome;
 import io.pulsereports.core.delivery.RecipientOutcome.State;
+import io.pulsereports.core.port.out.SubscriptionRepository;
+import io.pulsereports.core.schedule.Subscription;
+import io.pulsereports.core.schedule.SubscriptionId;
+import io.pulsereports.core.schedule.SubscriptionQuery;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +37,16 @@ abstract class SchemaMigrationContract {
       List.of(
           "users", "coaching_sessions", "detected_errors", "it_errors", "pricing_errors",
           "lead_scores", "conversion_triggers");
+  private static final List<String> SUBSCRIPTION_COLUMNS_OF_VERSION_1 =
+      List.of(
+          "id", "gym_id", "branch_id", "name", "report_type", "delivery_method", "recipients",
+          "formats", "delivery_time", "delivery_days", "timezone", "template_id", "is_active",
+          "created_at", "updated_at");
+  private static final List<String> SUBSCRIPTION_COLUMNS_OF_VERSION_3 =
+      List.of(
+          "skip_if_empty", "next_run_at", "failed_attempts", "locked_by", "locked_until",
+          "last_run_due_at", "last_run_at", "last_run_period_start", "last_run_period_end",
+          "last_run_outcome", "last_run_delivery_id", "last_run_error");
   /** A user's own users table with one row (portable SQL). */
   private static final List<String> USER_USERS_TABLE =
       List.of(
@@ -141,6 +156,91 @@ abstract class SchemaMigrationContract {
       assertThat(persistence.deliveries().find(new DeliveryId(pending)).orElseThrow().recipients())
           .containsExactly(
               RecipientOutcome.pending("a@example.com"), RecipientOutcome.pending("b@example.com"));
+    }
+  }
+
+  @Test
+  void version3AddsTheScheduleStateOfSubscriptionsAndTheIndexThatClaimsDueOnes() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      persistence.migrate();
+
+      int appliedV3 =
+          persistence
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT count(*) FROM pulse_reports_schema_history WHERE success"
+                                  + " AND version = '3'")
+                          .mapTo(Integer.class)
+                          .one());
+      assertThat(appliedV3).isEqualTo(1);
+      assertThat(columns(persistence, "report_subscriptions"))
+          .containsAll(SUBSCRIPTION_COLUMNS_OF_VERSION_1)
+          .containsAll(SUBSCRIPTION_COLUMNS_OF_VERSION_3)
+          .hasSize(
+              SUBSCRIPTION_COLUMNS_OF_VERSION_1.size() + SUBSCRIPTION_COLUMNS_OF_VERSION_3.size());
+      assertThat(indexes(persistence, "report_subscriptions"))
+          .contains(
+              "idx_report_subscriptions_due",
+              "idx_report_subscriptions_active_gym",
+              "idx_report_subscriptions_gym_branch");
+    }
+  }
+
+  @Test
+  void version3LeavesVersion1SubscriptionsUnscheduledReadableAndUpdatable() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      Flyway.configure(getClass().getClassLoader())
+          .dataSource(persistence.dataSource())
+          .locations(
+              "classpath:io/pulsereports/persistence/jdbc/migration/state/"
+                  + persistence.dialect().folder())
+          .table(SchemaMigrations.STATE.historyTable())
+          .target("1")
+          .load()
+          .migrate();
+      UUID weekly = UUID.randomUUID();
+      UUID daily = UUID.randomUUID();
+      persistence.jdbi().useHandle(h -> {
+        // Timestamps in V1's default form (milliseconds), and V1's defaults.
+        h.execute(
+            "INSERT INTO report_subscriptions (id, gym_id, report_type, delivery_method,"
+                + " recipients, delivery_time, delivery_days, timezone, created_at, updated_at)"
+                + " VALUES ('" + weekly + "', '" + UUID.randomUUID() + "', 'weekly', 'email',"
+                + " '[\"a@example.com\"]', '07:00', '[\"monday\"]', 'Europe/Berlin',"
+                + " '2026-03-09T07:00:00.000Z', '2026-03-09T07:00:05.500Z')");
+        h.execute(
+            "INSERT INTO report_subscriptions (id, report_type, delivery_method, recipients,"
+                + " delivery_time) VALUES ('" + daily + "', 'daily', 'slack', '[\"x\"]', '08:30')");
+      });
+
+      persistence.migrate();
+
+      SubscriptionRepository subscriptions = persistence.subscriptions();
+      Subscription weeklyRead = subscriptions.find(new SubscriptionId(weekly)).orElseThrow();
+      assertThat(weeklyRead.createdAt()).isEqualTo(Instant.parse("2026-03-09T07:00:00Z"));
+      assertThat(weeklyRead.updatedAt()).isEqualTo(Instant.parse("2026-03-09T07:00:05.500Z"));
+      assertThat(weeklyRead.schedule().deliveryDays()).containsExactly(DayOfWeek.MONDAY);
+      for (UUID id : List.of(weekly, daily)) {
+        Subscription read = subscriptions.find(new SubscriptionId(id)).orElseThrow();
+        assertThat(read.active()).isTrue();
+        assertThat(read.skipIfEmpty()).isFalse();
+        assertThat(read.nextRunAt()).as("not scheduled until the core computes it").isEmpty();
+        assertThat(read.failedAttempts()).isZero();
+        assertThat(read.lastRun()).isEmpty();
+        assertThat(read.lease()).isEmpty();
+        Subscription renamed =
+            SubscriptionRepositoryContract.renamed(
+                read, "renamed", read.updatedAt().plusSeconds(1));
+        assertThat(subscriptions.update(read, renamed))
+            .as("its updated_at compares equal to the one read")
+            .isTrue();
+        assertThat(subscriptions.find(read.id())).contains(renamed);
+      }
+      assertThat(subscriptions.list(SubscriptionQuery.all(10)).items())
+          .extracting(Subscription::id)
+          .containsExactly(new SubscriptionId(weekly), new SubscriptionId(daily));
     }
   }
 
