@@ -35,7 +35,7 @@ class SchedulerProcessIT {
       try (BufferedReader out = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         out.lines().forEach(lines::add);
-      } catch (java.io.IOException e) {
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
         // the process ended
       }
     });
@@ -49,7 +49,8 @@ class SchedulerProcessIT {
       assertThat(lines).as("started").anyMatch(line -> line.startsWith("Scheduler started"));
       Thread.sleep(600); // a few passes
 
-      process.destroy(); // SIGTERM
+      // SIGTERM through the handle: Process.destroy() would also close our end of its output.
+      assertThat(process.toHandle().destroy()).isTrue();
 
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       reader.join(5000);
