@@ -269,7 +269,7 @@ class SchedulerInstancesIT {
       database = JdbcPersistence.fromUrl(url);
       database.migrate();
       email = EmailDelivery.smtp(smtp);
-      slack = SlackDelivery.webhooks(SlackSettings.defaults().allowingLoopbackHttp());
+      slack = SlackDelivery.webhooks(SlackSettings.defaults().withAllowedHosts("127.0.0.1").allowingLoopbackHttp());
       MustacheReportRenderer renderer = MustacheReportRenderer.create();
       Function<ReportDeliverer, ReportDeliverer> killable = deliverer -> new KillableDeliverer(deliverer, () -> {
         // Killed on the third send after the kill is requested: in the middle of a pass, holding
