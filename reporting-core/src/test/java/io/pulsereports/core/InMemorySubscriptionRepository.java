@@ -70,6 +70,17 @@ final class InMemorySubscriptionRepository implements SubscriptionRepository {
   }
 
   @Override
+  public synchronized List<Subscription> unscheduled(int limit) {
+    return subscriptions.values().stream().filter(s -> s.active() && s.nextRunAt().isEmpty()).limit(limit).toList();
+  }
+
+  /** As a row written by an earlier version: active, with no next run. */
+  synchronized void forgetNextRun(Subscription subscription) {
+    Subscription stored = subscriptions.get(subscription.id());
+    subscriptions.put(stored.id(), stored.withRunState(Optional.empty(), 0, stored.lastRun(), stored.lease()));
+  }
+
+  @Override
   public synchronized List<Subscription> claimDue(Instant now, Lease lease, int limit) {
     List<Subscription> claimed = new ArrayList<>();
     subscriptions.values().stream()

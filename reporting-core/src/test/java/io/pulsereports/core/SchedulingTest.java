@@ -262,6 +262,20 @@ class SchedulingTest {
   }
 
   @Test
+  void aSubscriptionWrittenWithoutANextRunIsScheduledFromNow() {
+    Reporting reporting = reporting();
+    Subscription legacy = reporting.createSubscription(fields("tally", "13:00", "UTC").build());
+    subscriptions.forgetNextRun(legacy);
+    clock.advance(Duration.ofDays(2)); // 2026-03-07T12:00Z: runs of the 5th and 6th have passed
+
+    assertThat(reporting.runDueSubscriptions(50).claimed()).isZero();
+    assertThat(subscriptions.all().get(0).nextRunAt()).contains(Instant.parse("2026-03-07T13:00:00Z"));
+
+    runUntil(reporting, Instant.parse("2026-03-07T14:00:00Z"), Duration.ofMinutes(30));
+    assertThat(deliveredDays()).containsExactly(LocalDate.parse("2026-03-06"));
+  }
+
+  @Test
   void aRunLaterThanTheCatchUpWindowIsRecordedAsMissed() {
     Reporting reporting = reporting("worker-a",
         SchedulerSettings.defaults().withCatchUpWindow(Optional.of(Duration.ofHours(1))));

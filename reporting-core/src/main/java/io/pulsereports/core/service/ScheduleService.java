@@ -62,6 +62,7 @@ final class ScheduleService implements RunScheduleUseCase {
   @Override
   public ScheduleRunResult runDueSubscriptions(int limit, BooleanSupplier stopRequested) {
     Instant now = settings.clock().instant();
+    scheduleUnscheduled(now, limit);
     List<Subscription> claimed =
         repository.claimDue(now, new Lease(settings.workerId(), now.plus(settings.lease())), limit);
     List<ScheduleRunResult.Entry> runs = new ArrayList<>();
@@ -74,6 +75,19 @@ final class ScheduleService implements RunScheduleUseCase {
       run(subscription).ifPresent(run -> runs.add(new ScheduleRunResult.Entry(subscription.id(), run)));
     }
     return new ScheduleRunResult(runs, claimed.size());
+  }
+
+  /**
+   * Active subscriptions without a next run (written before the scheduler existed, or by hand) are
+   * scheduled from now, like new ones: nothing already past fires for them.
+   */
+  private void scheduleUnscheduled(Instant now, int limit) {
+    for (Subscription unscheduled : repository.unscheduled(limit)) {
+      Optional<Instant> next = Optional.of(unscheduled.schedule().nextAfter(now).fireAt());
+      // A concurrent change or another instance scheduling it first both leave it scheduled.
+      repository.update(unscheduled, unscheduled.withRunState(next, unscheduled.failedAttempts(),
+          unscheduled.lastRun(), unscheduled.lease()));
+    }
   }
 
   /** Runs one claimed subscription; empty when nothing was due after all (its next run is moved). */

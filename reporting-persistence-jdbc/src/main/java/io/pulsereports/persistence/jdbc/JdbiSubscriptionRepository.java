@@ -155,6 +155,19 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
   }
 
   @Override
+  public List<Subscription> unscheduled(int limit) {
+    checkArgument(limit >= 1, "limit %s is below 1", limit);
+    return call(
+        "read unscheduled subscriptions",
+        handle ->
+            handle
+                .createQuery(SqlResources.load(COMMON, "subscription_unscheduled"))
+                .bind("limit", limit)
+                .map(columns)
+                .list());
+  }
+
+  @Override
   public List<Subscription> claimDue(Instant now, Lease lease, int limit) {
     requireNonNull(now, "now");
     requireNonNull(lease, "lease");

@@ -651,6 +651,22 @@ abstract class SubscriptionRepositoryContract {
     assertThat(subscriptions.find(stored.id())).contains(reclaimed);
   }
 
+  @Test
+  void unscheduledListsOnlyActiveSubscriptionsWithoutANextRunOldestFirst() {
+    Subscription older = store(aSubscription().notScheduled().createdAt(NOW.minus(Duration.ofDays(2))));
+    Subscription newer = store(aSubscription().notScheduled().createdAt(NOW.minus(Duration.ofDays(1))));
+    store(aSubscription().notScheduled().paused());
+    store(aSubscription().dueAt(NOW));
+
+    assertThat(subscriptions.unscheduled(10)).containsExactly(older, newer);
+    assertThat(subscriptions.unscheduled(1)).containsExactly(older);
+
+    Subscription scheduled = older.withRunState(Optional.of(NOW.plus(Duration.ofHours(1))), 0, Optional.empty(),
+        Optional.empty());
+    assertThat(subscriptions.update(older, scheduled)).isTrue();
+    assertThat(subscriptions.unscheduled(10)).containsExactly(newer);
+  }
+
   // --- errors -----------------------------------------------------------------------------------
 
   @Test

@@ -37,6 +37,12 @@ public interface SubscriptionRepository {
   boolean templateExists(UUID templateId, Optional<UUID> gymId);
 
   /**
+   * Up to {@code limit} active subscriptions without a next run (rows written by an earlier
+   * version, or by hand), oldest first: the scheduler computes their next run.
+   */
+  List<Subscription> unscheduled(int limit);
+
+  /**
    * Claims up to {@code limit} active subscriptions with {@code next_run_at} at or before {@code
    * now} whose lease is absent or ended at or before now, earliest due first, under {@code
    * lease}. Parallel callers never claim the same subscription.
