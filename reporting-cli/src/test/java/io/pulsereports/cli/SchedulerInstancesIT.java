@@ -193,6 +193,11 @@ class SchedulerInstancesIT {
           .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().get())))
           .isEqualTo(expectedPostsPerWebhook);
 
+      System.out.printf("SchedulerInstancesIT: %d subscriptions, %d (subscription, period) deliveries: %d emails,"
+          + " %d webhook posts; instance a sent %d before it was killed holding %d claims%n", SUBSCRIPTIONS, log.size(),
+          received.length, webhookPosts.values().stream().mapToInt(AtomicInteger::get).sum(), a.sendsBeforeKill.get(),
+          takenOver);
+
       // Every subscription's last run is on record.
       List<Subscription> after = b.reporting.listSubscriptions(SubscriptionQuery.all(SubscriptionQuery.MAX_LIMIT)).items();
       assertThat(after).hasSize(SUBSCRIPTIONS).allSatisfy(s -> {
