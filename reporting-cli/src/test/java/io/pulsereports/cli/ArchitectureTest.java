@@ -22,7 +22,8 @@ class ArchitectureTest {
           .domainModels(
               "io.pulsereports.core.model..", "io.pulsereports.core.metric..",
               "io.pulsereports.core.conversion..", "io.pulsereports.core.delivery..",
-              "io.pulsereports.core.schedule..")
+              "io.pulsereports.core.schedule..",
+              "io.pulsereports.core.template..")
           .domainServices("io.pulsereports.core", "io.pulsereports.core.service..", "io.pulsereports.core.port..")
           .adapter("persistence", "io.pulsereports.persistence..")
           .adapter("rendering", "io.pulsereports.render..")

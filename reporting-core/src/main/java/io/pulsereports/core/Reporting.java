@@ -21,6 +21,12 @@ import io.pulsereports.core.port.in.ManageSubscriptionsUseCase;
 import io.pulsereports.core.port.in.RunScheduleUseCase;
 import io.pulsereports.core.port.in.ScheduleRunResult;
 import io.pulsereports.core.port.in.SubscriptionFields;
+import io.pulsereports.core.port.in.ManageTemplatesUseCase;
+import io.pulsereports.core.port.in.TemplateFields;
+import io.pulsereports.core.port.out.TemplateRepository;
+import io.pulsereports.core.template.ReportTemplate;
+import io.pulsereports.core.template.TemplatePage;
+import io.pulsereports.core.template.TemplateQuery;
 import io.pulsereports.core.port.out.RecipientRulesPort;
 import io.pulsereports.core.port.out.SubscriptionRepository;
 import io.pulsereports.core.schedule.ScheduledRun;
@@ -92,7 +98,7 @@ import java.util.function.Supplier;
  */
 public final class Reporting
     implements GenerateReportUseCase, SendReportUseCase, ManageDeliveriesUseCase, SendConversionOffersUseCase,
-        ManageSubscriptionsUseCase, RunScheduleUseCase {
+        ManageSubscriptionsUseCase, RunScheduleUseCase, ManageTemplatesUseCase {
 
   public static final int DEFAULT_MAX_RANGE_DAYS = 366;
   public static final int DEFAULT_MAX_RECIPIENTS = 50;
@@ -104,6 +110,7 @@ public final class Reporting
   private final Optional<ManageSubscriptionsUseCase> subscriptions;
   private final Optional<RunScheduleUseCase> schedule;
   private final SchedulerSettings schedulerSettings;
+  private final Optional<ManageTemplatesUseCase> templates;
 
   private Reporting(Builder builder) {
     this.catalogue = ImmutableMap.copyOf(builder.catalogue);
@@ -113,6 +120,7 @@ public final class Reporting
     this.subscriptions = builder.subscriptionsUseCase(catalogue);
     this.schedule = builder.scheduleUseCase(delivery);
     this.schedulerSettings = builder.schedulerSettings;
+    this.templates = builder.templatesUseCase(catalogue);
   }
 
   public static Builder builder() {
@@ -230,6 +238,36 @@ public final class Reporting
     return new ReportScheduler(this, this, schedulerSettings, listener);
   }
 
+  @Override
+  public ReportTemplate createTemplate(TemplateFields fields) {
+    return templates().createTemplate(fields);
+  }
+
+  @Override
+  public ReportTemplate updateTemplate(String templateId, TemplateFields fields) {
+    return templates().updateTemplate(templateId, fields);
+  }
+
+  @Override
+  public void removeTemplate(String templateId) {
+    templates().removeTemplate(templateId);
+  }
+
+  @Override
+  public Optional<ReportTemplate> findTemplate(String templateId) {
+    return templates().findTemplate(templateId);
+  }
+
+  @Override
+  public TemplatePage listTemplates(TemplateQuery query) {
+    return templates().listTemplates(query);
+  }
+
+  private ManageTemplatesUseCase templates() {
+    return templates.orElseThrow(() -> new IllegalStateException(
+        "templates are not configured: call Reporting.Builder.templates(repository, renderer)"));
+  }
+
   private ManageSubscriptionsUseCase subscriptions() {
     return subscriptions.orElseThrow(
         () -> new IllegalStateException("subscriptions are not configured: call Reporting.Builder.subscriptions(...)"));
@@ -271,6 +309,8 @@ public final class Reporting
     private final Map<DeliveryMethod, RecipientRulesPort> recipientRules = new EnumMap<>(DeliveryMethod.class);
     private Supplier<UUID> subscriptionIds = UUID::randomUUID;
     private SchedulerSettings schedulerSettings = SchedulerSettings.defaults();
+    private TemplateRepository templateRepository;
+    private ReportRenderer templateRenderer;
 
     private Builder() {}
 
@@ -377,6 +417,13 @@ public final class Reporting
       return this;
     }
 
+    /** Enables custom templates (report_templates); {@code renderer} compiles each one when it is saved. */
+    public Builder templates(TemplateRepository repository, ReportRenderer renderer) {
+      this.templateRepository = requireNonNull(repository, "repository");
+      this.templateRenderer = requireNonNull(renderer, "renderer");
+      return this;
+    }
+
     /** The source of new subscription ids; tests may pass a predictable one. */
     public Builder subscriptionIds(Supplier<UUID> source) {
       this.subscriptionIds = requireNonNull(source, "source");
@@ -446,6 +493,14 @@ public final class Reporting
       rules.putAll(recipientRules);
       return Optional.of(ReportingServices.subscriptions(catalogue, clock, maxRangeDays, ImmutableMap.copyOf(rules),
           subscriptionRepository, subscriptionIds, maxRecipients));
+    }
+
+    private Optional<ManageTemplatesUseCase> templatesUseCase(ImmutableMap<String, ReportDefinition<?>> catalogue) {
+      if (templateRepository == null) {
+        return Optional.empty();
+      }
+      return Optional.of(ReportingServices.templates(catalogue, templateRenderer, templateRepository, clock,
+          UUID::randomUUID));
     }
 
     private Optional<RunScheduleUseCase> scheduleUseCase(Optional<ReportingServices.DeliveryUseCases> delivery) {

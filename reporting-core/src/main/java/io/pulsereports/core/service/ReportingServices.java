@@ -17,6 +17,8 @@ import io.pulsereports.core.port.out.ConversionTriggerRepository;
 import io.pulsereports.core.port.out.LearningActivityPort;
 import io.pulsereports.core.port.out.OfferRenderer;
 import io.pulsereports.core.port.in.ManageSubscriptionsUseCase;
+import io.pulsereports.core.port.in.ManageTemplatesUseCase;
+import io.pulsereports.core.port.out.TemplateRepository;
 import io.pulsereports.core.port.in.RunScheduleUseCase;
 import io.pulsereports.core.port.out.RecipientRulesPort;
 import io.pulsereports.core.port.out.SubscriptionRepository;
@@ -74,6 +76,16 @@ public final class ReportingServices {
       int maxRecipients) {
     return new SubscriptionService(catalogue, new GenerateReportService(catalogue, clock, maxRangeDays),
         recipientRules, repository, clock, ids, maxRecipients);
+  }
+
+  /** Custom template management; {@code renderer} compiles each template when it is saved. */
+  public static ManageTemplatesUseCase templates(
+      ImmutableMap<String, ReportDefinition<?>> catalogue,
+      ReportRenderer renderer,
+      TemplateRepository repository,
+      Clock clock,
+      Supplier<UUID> ids) {
+    return new TemplateService(catalogue, renderer, repository, clock, ids);
   }
 
   /** The scheduler's pass over the due subscriptions, delivering through {@code send}. */

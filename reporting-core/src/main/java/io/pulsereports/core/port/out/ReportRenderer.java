@@ -3,7 +3,9 @@ package io.pulsereports.core.port.out;
 import io.pulsereports.core.model.RenderedOutput;
 import io.pulsereports.core.model.Report;
 import io.pulsereports.core.model.ReportFormat;
+import io.pulsereports.core.model.ReportType;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns a report into documents of one format. */
 public interface ReportRenderer {
@@ -15,4 +17,13 @@ public interface ReportRenderer {
    *     renderer or template
    */
   List<RenderedOutput> render(Report<?> report, ReportFormat format);
+
+  /**
+   * Why {@code content} cannot serve as a custom HTML template of {@code type} (it does not
+   * compile, it reads something outside the built-in partials), naming the line; empty when it can.
+   * Checked when a template is saved.
+   */
+  default Optional<String> templateProblem(ReportType type, String content) {
+    return Optional.of("this renderer does not take custom templates");
+  }
 }
