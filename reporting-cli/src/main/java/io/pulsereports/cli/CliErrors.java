@@ -24,7 +24,10 @@ final class CliErrors {
           Map.entry("delivery_time", "--time"),
           Map.entry("delivery_days", "--days"),
           Map.entry("template_id", "--template-id"),
-          Map.entry("name", "--name"));
+          Map.entry("name", "--name"),
+          Map.entry("content", "--file"),
+          Map.entry("subject", "--subject"),
+          Map.entry("description", "--description"));
 
   private CliErrors() {}
 

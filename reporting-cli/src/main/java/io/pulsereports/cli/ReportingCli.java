@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       SeedDataCommand.class,
       SendCommand.class,
       SubscriptionsCommand.class,
+      TemplatesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReportingCli implements Runnable {

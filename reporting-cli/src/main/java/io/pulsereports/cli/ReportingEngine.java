@@ -94,6 +94,7 @@ final class ReportingEngine implements AutoCloseable {
               .learningActivity(database.learningActivity())
               .delivery(database.deliveries(), renderer, MustacheMessageRenderer.of(renderer))
               .subscriptions(database.subscriptions())
+              .templates(database.templates(), renderer)
               // Subscriptions are validated by each channel's rules, also where it is not configured to send.
               .recipientRules(EmailDelivery.addressRules())
               .recipientRules(slack)
