@@ -9,6 +9,7 @@ import io.pulsereports.core.port.out.DeliveryRepository;
 import io.pulsereports.core.port.out.LeadActivityPort;
 import io.pulsereports.core.port.out.LearningActivityPort;
 import io.pulsereports.core.port.out.SubscriptionRepository;
+import io.pulsereports.core.port.out.TemplateRepository;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
@@ -114,6 +115,15 @@ public final class JdbcPersistence implements AutoCloseable {
    */
   public SubscriptionRepository subscriptions() {
     return new JdbiSubscriptionRepository(jdbi, dialect);
+  }
+
+  /**
+   * The custom report templates (report_templates; needs {@link #migrate()}). Updates compare and
+   * set on updated_at; deleting a template sets template_id of the subscriptions using it to NULL
+   * on both engines.
+   */
+  public TemplateRepository templates() {
+    return new JdbiTemplateRepository(jdbi, dialect);
   }
 
   /**

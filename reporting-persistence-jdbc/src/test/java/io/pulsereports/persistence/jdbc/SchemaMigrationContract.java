@@ -8,10 +8,14 @@ import io.pulsereports.core.delivery.DeliveryId;
 import io.pulsereports.core.delivery.DeliveryStatus;
 import io.pulsereports.core.delivery.RecipientOutcome;
 import io.pulsereports.core.delivery.RecipientOutcome.State;
+import io.pulsereports.core.model.ReportType;
 import io.pulsereports.core.port.out.SubscriptionRepository;
+import io.pulsereports.core.port.out.TemplateRepository;
 import io.pulsereports.core.schedule.Subscription;
 import io.pulsereports.core.schedule.SubscriptionId;
 import io.pulsereports.core.schedule.SubscriptionQuery;
+import io.pulsereports.core.template.ReportTemplate;
+import io.pulsereports.core.template.TemplateQuery;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -241,6 +246,97 @@ abstract class SchemaMigrationContract {
       assertThat(subscriptions.list(SubscriptionQuery.all(10)).items())
           .extracting(Subscription::id)
           .containsExactly(new SubscriptionId(weekly), new SubscriptionId(daily));
+    }
+  }
+
+  @Test
+  void version4IndexesTheSubscriptionsOfEachTemplate() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      persistence.migrate();
+
+      int appliedV4 =
+          persistence
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT count(*) FROM pulse_reports_schema_history WHERE success"
+                                  + " AND version = '4'")
+                          .mapTo(Integer.class)
+                          .one());
+      assertThat(appliedV4).isEqualTo(1);
+      assertThat(columns(persistence, "report_templates"))
+          .containsExactly(
+              "id", "gym_id", "name", "description", "report_type", "format", "subject",
+              "content", "is_default", "created_at", "updated_at");
+      assertThat(indexes(persistence, "report_templates")).contains("idx_report_templates_gym_type");
+      assertThat(indexes(persistence, "report_subscriptions"))
+          .contains("idx_report_subscriptions_template", "idx_report_subscriptions_due");
+    }
+  }
+
+  @Test
+  void version4LeavesEarlierTemplatesReadableListedInOrderAndUpdatable() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      Flyway.configure(getClass().getClassLoader())
+          .dataSource(persistence.dataSource())
+          .locations(
+              "classpath:io/pulsereports/persistence/jdbc/migration/state/"
+                  + persistence.dialect().folder())
+          .table(SchemaMigrations.STATE.historyTable())
+          .target("3")
+          .load()
+          .migrate();
+      UUID gym = UUID.randomUUID();
+      UUID later = UUID.randomUUID();
+      UUID earlier = UUID.randomUUID();
+      UUID defaults = UUID.randomUUID();
+      persistence.jdbi().useHandle(h -> {
+        // Timestamps in V1's default form (milliseconds), without a fraction, and V1's defaults.
+        h.execute(
+            "INSERT INTO report_templates (id, gym_id, name, description, report_type, format,"
+                + " subject, content, is_default, created_at, updated_at) VALUES ('" + later
+                + "', '" + gym + "', 'Täglich', 'für alle', 'daily', 'html', 'Bericht',"
+                + " '<p>{{leads}}</p>', TRUE, '2026-03-09T07:00:00.000Z',"
+                + " '2026-03-09T07:00:05.500Z')");
+        h.execute(
+            "INSERT INTO report_templates (id, name, report_type, content, created_at,"
+                + " updated_at) VALUES ('" + earlier + "', 'shared', 'daily', '<p/>',"
+                + " '2026-03-09T06:59:59Z', '2026-03-09T06:59:59Z')");
+        h.execute(
+            "INSERT INTO report_templates (id, name, report_type, content) VALUES ('" + defaults
+                + "', 'defaults', 'weekly', '<p/>')");
+      });
+
+      persistence.migrate();
+
+      TemplateRepository templates = persistence.templates();
+      assertThat(templates.find(later))
+          .contains(
+              new ReportTemplate(later, Optional.of(gym), "Täglich", Optional.of("für alle"),
+                  ReportType.DAILY, "html", Optional.of("Bericht"), "<p>{{leads}}</p>", true,
+                  Instant.parse("2026-03-09T07:00:00Z"),
+                  Instant.parse("2026-03-09T07:00:05.500Z")));
+      ReportTemplate withDefaults = templates.find(defaults).orElseThrow();
+      assertThat(withDefaults.format()).isEqualTo("html");
+      assertThat(withDefaults.isDefault()).isFalse();
+      assertThat(withDefaults.gymId()).isEmpty();
+      assertThat(
+              templates
+                  .list(new TemplateQuery(Optional.of(Set.of(gym)), Optional.of(ReportType.DAILY),
+                      10, 0))
+                  .items())
+          .extracting(ReportTemplate::id)
+          .containsExactly(earlier, later);
+      for (UUID id : List.of(later, earlier, defaults)) {
+        ReportTemplate read = templates.find(id).orElseThrow();
+        ReportTemplate renamed =
+            TemplateFixture.renamed(read, "renamed", read.updatedAt().plusSeconds(1));
+        assertThat(templates.update(read, renamed))
+            .as("its updated_at compares equal to the one read")
+            .isTrue();
+        assertThat(templates.find(id)).contains(renamed);
+      }
     }
   }
 
