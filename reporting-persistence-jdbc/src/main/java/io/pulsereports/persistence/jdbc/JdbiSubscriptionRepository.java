@@ -130,14 +130,27 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
   @Override
   public boolean delete(SubscriptionId id) {
     requireNonNull(id, "id");
+    Object key = columns.id(id);
     return call(
         "delete subscription " + id,
         handle ->
-            handle
-                    .createUpdate(SqlResources.load(COMMON, "subscription_delete"))
-                    .bind("id", columns.id(id))
-                    .execute()
-                == 1);
+            handle.inTransaction(
+                transaction -> {
+                  boolean deleted =
+                      transaction
+                              .createUpdate(SqlResources.load(COMMON, "subscription_delete"))
+                              .bind("id", key)
+                              .execute()
+                          == 1;
+                  if (deleted && dialect == Dialect.SQLITE) {
+                    // PostgreSQL's foreign key sets the deliveries' subscription_id to NULL.
+                    transaction
+                        .createUpdate(SqlResources.load("sqlite", "subscription_unlink_deliveries"))
+                        .bind("id", key)
+                        .execute();
+                  }
+                  return deleted;
+                }));
   }
 
   @Override

@@ -444,6 +444,19 @@ abstract class SubscriptionRepositoryContract {
     assertThat(subscriptions.find(kept.id())).contains(kept);
   }
 
+  @Test
+  void theDeliveriesOfADeletedSubscriptionStayInTheLogWithoutIt() {
+    Subscription gone = store(aSubscription());
+    io.pulsereports.core.delivery.Delivery delivery =
+        DeliveryFixture.aDelivery().subscription(gone.id().value()).build();
+    persistence.deliveries().insertIfAbsent(delivery);
+
+    assertThat(subscriptions.delete(gone.id())).isTrue();
+
+    assertThat(persistence.deliveries().find(delivery.id())).hasValueSatisfying(
+        kept -> assertThat(kept.subscriptionId()).isEmpty());
+  }
+
   // --- templates --------------------------------------------------------------------------------
 
   @Test
