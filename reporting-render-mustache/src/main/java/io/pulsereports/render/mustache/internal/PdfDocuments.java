@@ -53,8 +53,14 @@ public final class PdfDocuments {
           + "header.report { padding: 12px 16px; margin-bottom: 10px; }\n"
           + "header.report h1 { font-size: 20px; margin-bottom: 8px; }\n"
           + "ul.meta li { font-size: 9px; padding: 2px 8px; }\n"
-          + "section { padding: 12px 14px 14px; margin-bottom: 10px; border-radius: 6px; }\n"
-          + "h2 { font-size: 13px; margin-bottom: 8px; page-break-after: avoid; }\n"
+          // Sections are open on paper, their rule on the heading: a heading pushed to the next page
+          // takes the rule along instead of leaving an empty box behind.
+          + "section { border: 0; border-radius: 0; background: none; padding: 0; margin: 0 0 14px; }\n"
+          + "h2 { font-size: 13px; margin: 0 0 8px; padding-top: 10px; border-top: 2px solid #e1e6ee;"
+          + " page-break-after: avoid; }\n"
+          + ".cols-3 h2 { border-top: 0; }\n"
+          + "section#status { border-top: 2px solid #e1e6ee; }\n"
+          + "p.windows, p.note { font-size: 9px; }\n"
           + ".kpis { display: block; font-size: 0; }\n"
           + ".kpi { display: inline-block; vertical-align: top; width: 22.9%; margin: 0 2% 8px 0; padding: 8px 10px;"
           + " font-size: 9px; }\n"
@@ -72,7 +78,8 @@ public final class PdfDocuments {
           + "table { page-break-inside: auto; -fs-table-paginate: paginate; }\n"
           + "tr, .kpi, p.chart { page-break-inside: avoid; }\n"
           + "thead { display: table-header-group; }\n"
-          + "img { max-width: 100%; }\n"
+          // A tall chart (a heatmap of many categories) is scaled down rather than left for the next page.
+          + "p.chart img { width: auto; height: auto; max-width: 100%; max-height: 150mm; }\n"
           + "footer { font-size: 8px; }\n";
 
   static {
