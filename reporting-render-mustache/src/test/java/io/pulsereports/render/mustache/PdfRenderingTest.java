@@ -75,6 +75,22 @@ class PdfRenderingTest {
   }
 
   @Test
+  void setsTheKpiCardsSideBySideFourToARow() throws IOException {
+    try (PDDocument pdf = Loader.loadPDF(renderer.render(LeadReportFixtures.weekly(), ReportFormat.PDF).get(0).content())) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setSortByPosition(true);
+      stripper.setEndPage(1);
+      String firstPage = stripper.getText(pdf);
+
+      // openhtmltopdf has no grid: without the print layout each card would stand on a line of its own.
+      assertThat(firstPage).containsPattern("NEW LEADS +CONVERTED +CONVERSION RATE +CALLS")
+          .containsPattern("SUCCESS RATE +INTEREST RATE +AVG DURATION +BEST HOUR")
+          .containsPattern("11 +4 +27\\.3 % +15")
+          .contains("▲ +175.0 % vs previous");
+    }
+  }
+
+  @Test
   void leavesTheScreenHtmlUnchanged() {
     String html = new String(renderer.render(LeadReportFixtures.daily(), ReportFormat.HTML).get(0).content(), StandardCharsets.UTF_8);
 

@@ -105,11 +105,6 @@ public final class HtmlTemplates {
         .orElseThrow(() -> new IllegalStateException("no built-in template " + path));
   }
 
-  /** Whether a built-in template exists at a path under {@link #ROOT}. */
-  public static boolean hasBuiltIn(String path) {
-    return HtmlTemplates.class.getClassLoader().getResource(ROOT + path + ".mustache") != null;
-  }
-
   private static Optional<String> read(String path) {
     try (InputStream in = HtmlTemplates.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
