@@ -150,7 +150,7 @@ class EmailHtmlTest {
         .contains("Sun 8 Mar 2026 · time zone America/New_York")
         .contains("Gym 11111111-2222-3333-4444-555555555555 · Branch aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee")
         .contains("New leads 8", "Calls 14", "Call success rate 71.4 %", "Interest rate 40.0 %", "Best hour 10:00")
-        .contains("1 alice 5 3 100.0 % 60.0 % 2 carol 1 1 100.0 % 100.0 % 3 bob 6 0 66.7 % 0.0 %")
+        .contains("1 alice 5 3 100.0 % 2 carol 1 1 100.0 % 3 bob 6 0 66.7 %")
         .contains("The tables are attached as CSV files.")
         .contains("Generated 2026-03-09 06:00 (UTC) by Pulse Reports from the leads and call_logs tables.");
   }
@@ -178,7 +178,7 @@ class EmailHtmlTest {
     assertThat(text)
         .contains("Daily learning engagement")
         .contains("Active users (7 days) 12", "Revenue potential USD 537.00", "Conversion candidates 3")
-        .contains("free 5 14 8.3 2.5")
+        .contains("free 5 14 8.3 student 4 11 7.1")
         .contains("<b>vip</b>")
         .contains("1 do a mistake Word choice · vocabulary 9 13.0 %")
         .contains("u-104 C1 5 9.2")

@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>{@code headlines}: the headline figures of the plain-text part, each {@code {label, value,
- *       change, has_change, direction, color, long}} ({@code long}: a value too long for the large
- *       type of a card);
- *   <li>{@code kpi_rows}: the same figures in rows of {@value #CARDS_PER_ROW} ({@code {cells}}), for
- *       a card grid without CSS;
+ *       change, has_change, direction, color, long, ends_row}} ({@code long}: a value too long for
+ *       the large type of a card; {@code ends_row}: the last card of a row of {@value
+ *       #CARDS_PER_ROW} where more follow, for Outlook, which needs a table to place them), and
+ *       {@code has_headlines};
  *   <li>{@code summary} (scope, period, time zone in one line), {@code preheader} (the first
  *       figures, for the inbox preview), {@code report_link} and {@code has_report_link},
  *       {@code has_charts}, {@code attachments_note};
@@ -54,14 +54,15 @@ public final class EmailModel {
     chartNames.forEach(name -> charts.put(name, "cid:" + name));
     model.put("charts", charts);
 
-    List<Map<String, Object>> headlines = figures.stream().map(EmailModel::headline).toList();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (int i = 0; i < headlines.size(); i += CARDS_PER_ROW) {
-      rows.add(Map.of("cells", headlines.subList(i, Math.min(i + CARDS_PER_ROW, headlines.size()))));
+    List<Map<String, Object>> headlines = new ArrayList<>();
+    for (int i = 0; i < figures.size(); i++) {
+      Map<String, Object> headline = headline(figures.get(i));
+      headline.put("ends_row", i % CARDS_PER_ROW == CARDS_PER_ROW - 1 && i < figures.size() - 1);
+      headlines.add(headline);
     }
     Map<String, Object> email = new LinkedHashMap<>();
     email.put("headlines", headlines);
-    email.put("kpi_rows", rows);
+    email.put("has_headlines", !headlines.isEmpty());
     email.put("summary", requireNonNull(summary, "summary"));
     email.put("preheader", figures.stream().limit(3)
         .map(figure -> figure.label() + " " + figure.value())
