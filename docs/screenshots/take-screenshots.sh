@@ -31,7 +31,8 @@ shot learning-daily-phone.png 390 1700 "$learning"
 
 shot email-daily.png 700 1700 "$work/email/$(cd "$work/email" && ls daily_branch-*.email.html | head -n 1)"
 shot email-weekly.png 700 2760 "$work/email/$(cd "$work/email" && ls weekly_branch-*.email.html | head -n 1)"
-shot email-learning-daily.png 700 2420 "$work/email/$(cd "$work/email" && ls daily_summary_*.email.html | head -n 1)"
+shot email-learning-daily.png 700 2470 "$work/email/$(cd "$work/email" && ls daily_summary_*.email.html | head -n 1)"
+shot email-weekly-phone.png 390 2540 "$work/email/$(cd "$work/email" && ls weekly_branch-*.email.html | head -n 1)"
 
 for pdf in daily weekly learning-daily; do
   case "$pdf" in
