@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       GenerateCommand.class,
       MigrateCommand.class,
+      RenderCommand.class,
       SchedulerCommand.class,
       SeedDataCommand.class,
       SendCommand.class,

@@ -2,9 +2,7 @@ package io.pulsereports.render.mustache;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.mustachejava.Mustache;
 import io.pulsereports.core.ReportingException;
 import io.pulsereports.core.delivery.DeliveryContent;
 import io.pulsereports.core.delivery.Headline;
@@ -17,7 +15,8 @@ import io.pulsereports.core.model.ReportRequest;
 import io.pulsereports.core.model.ReportType;
 import io.pulsereports.core.port.out.MessageRenderer;
 import io.pulsereports.render.mustache.internal.CsvTables;
-import io.pulsereports.render.mustache.internal.DisplayFormat;
+import io.pulsereports.render.mustache.internal.EmailModel;
+import io.pulsereports.render.mustache.internal.Headlines;
 import io.pulsereports.render.mustache.internal.HtmlModel;
 import io.pulsereports.render.mustache.internal.HtmlTemplates;
 import io.pulsereports.render.mustache.internal.PngCharts;
@@ -27,8 +26,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,10 +33,17 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Renders a stored report (its SPEC JSON, as the delivery log keeps it) into a message: the
- * report type's HTML template with charts as {@code cid:} inline images, a plain-text part with
- * the headline figures, the CSV tables as attachments, and the headlines Slack shows. Everything
- * is derived from the stored document, so a retry sends exactly what was generated.
+ * Renders a stored report (its SPEC JSON, as the delivery log keeps it) into a message: an
+ * email-safe HTML body, a plain-text part with the headline figures, the CSV tables as
+ * attachments, and the headlines Slack shows. Everything is derived from the stored document, so a
+ * retry sends exactly what was generated.
+ *
+ * <p>The HTML body is the report type's email template ({@code templates/email/<type>.mustache}
+ * for the built-in types): a 620 px table layout with every style inline (no {@code <style>}
+ * element, no classes), the headline figures of the text part as cards with their changes in words
+ * and arrows as well as colour, the charts as {@code cid:} inline images (never {@code data:}
+ * URIs), no script and nothing loaded from the network; the only link is the one to the full
+ * report. A type without an email template gets a generic one with its title and headline figures.
  *
  * <pre>{@code
  * MustacheReportRenderer renderer = MustacheReportRenderer.create();
@@ -71,31 +75,23 @@ public final class MustacheMessageRenderer implements MessageRenderer {
     Report<ObjectNode> report = view(stored.type(), tree);
     String type = stored.type().name();
     List<PngCharts.Image> charts = charts(type, tree);
-    List<Headline> headlines = headlines(type, tree);
+    List<Headlines.Figure> figures = Headlines.of(type, tree);
+    List<Headline> headlines = figures.stream().map(Headlines.Figure::headline).toList();
     String title = HtmlModel.title(type);
     String summary = summary(report);
     String subject = title + " · " + periodText(report.request().period()) + scopeSuffix(report);
-    String html = html(report, tree, charts);
+    List<MessagePart> attachments = csvTables(type, tree).stream()
+        .map(table -> new MessagePart(fileName(report, table.name()), "text/csv", table.content()))
+        .toList();
+    Map<String, Object> model = EmailModel.of(report, tree, figures,
+        charts.stream().map(PngCharts.Image::name).toList(), summary, reportLink,
+        attachments.isEmpty() ? "" : "The tables are attached as CSV files.");
+    String html = HtmlTemplates.render(type, renderer.emailTemplate(type), model);
     String text = text(title, summary, headlines, reportLink, !charts.isEmpty());
     List<MessagePart> inline = charts.stream()
         .map(chart -> new MessagePart(chart.name(), "image/png", chart.png()))
         .toList();
-    List<MessagePart> attachments = csvTables(type, tree).stream()
-        .map(table -> new MessagePart(fileName(report, table.name()), "text/csv", table.content()))
-        .toList();
     return new DeliveryContent(subject, summary, headlines, html, text, inline, attachments, reportLink);
-  }
-
-  private String html(Report<ObjectNode> report, ObjectNode tree, List<PngCharts.Image> charts) {
-    String type = report.type().name();
-    Mustache template = renderer.template(type).orElseThrow(() -> new ReportingException(
-        "no HTML template for report type '" + type + "'; register one with MustacheReportRenderer.builder().template"));
-    Map<String, Object> model = HtmlModel.of(report, tree);
-    Map<String, Object> sources = new LinkedHashMap<>();
-    // Email clients block data: URIs (Gmail); inline parts are referenced by content id.
-    charts.forEach(chart -> sources.put(chart.name(), "cid:" + chart.name()));
-    model.put("charts", sources);
-    return HtmlTemplates.render(type, template, model);
   }
 
   private List<PngCharts.Image> charts(String type, ObjectNode tree) {
@@ -122,85 +118,6 @@ public final class MustacheMessageRenderer implements MessageRenderer {
         .append(hasCharts ? "; the charts are in the HTML version of this email.\n" : ".\n");
     text.append("Sent by Pulse Reports.\n");
     return text.toString();
-  }
-
-  /** The figures a reader looks at first, per report type; empty for types it does not know. */
-  static List<Headline> headlines(String type, ObjectNode tree) {
-    List<Headline> headlines = new ArrayList<>();
-    switch (type) {
-      case "daily" -> {
-        headlines.add(count("New leads", tree.at("/leads/new")));
-        headlines.add(count("Converted", tree.at("/leads/converted_in_period")));
-        headlines.add(count("Calls", tree.at("/calls/total")));
-        headlines.add(rate("Call success rate", tree.at("/calls/success_rate")));
-        headlines.add(rate("Interest rate", tree.at("/interest_rate")));
-        JsonNode best = tree.at("/best_hour");
-        headlines.add(new Headline("Best hour", best.isNumber() ? DisplayFormat.hour(best.asLong()) : DisplayFormat.UNDEFINED,
-            Optional.empty()));
-      }
-      case "weekly" -> {
-        headlines.add(withChange(count("New leads", tree.at("/leads/new")), tree.at("/changes/leads/new"), false));
-        headlines.add(withChange(count("Converted", tree.at("/leads/converted_in_period")),
-            tree.at("/changes/leads/converted_in_period"), false));
-        headlines.add(withChange(rate("Conversion rate", tree.at("/leads/conversion_rate")),
-            tree.at("/changes/leads/conversion_rate"), true));
-        headlines.add(withChange(count("Calls", tree.at("/calls/total")), tree.at("/changes/calls/total"), false));
-        headlines.add(withChange(rate("Call success rate", tree.at("/calls/success_rate")),
-            tree.at("/changes/calls/success_rate"), true));
-        headlines.add(rate("Interest rate", tree.at("/interest_rate")));
-      }
-      case "learning-daily" -> {
-        headlines.add(count("Active users (7 days)", tree.at("/engagement/total/active_users")));
-        headlines.add(count("Sessions (7 days)", tree.at("/engagement/total/sessions")));
-        JsonNode confidence = tree.at("/engagement/total/avg_confidence");
-        headlines.add(new Headline("Average confidence",
-            confidence.isNumber() ? DisplayFormat.oneDecimal(confidence.asDouble()) : DisplayFormat.UNDEFINED, Optional.empty()));
-        headlines.add(count("Errors detected (30 days)", tree.at("/mistakes/total_errors")));
-        JsonNode top = tree.at("/mistakes/top/0");
-        if (top.isObject()) {
-          String text = top.path("error_text").isTextual() ? " “" + top.path("error_text").asText() + "”" : "";
-          headlines.add(new Headline("Top mistake",
-              top.path("error_category").asText() + " (" + top.path("error_type").asText() + ")" + text,
-              top.path("pct").isNumber() ? Optional.of(DisplayFormat.percent(top.path("pct").asDouble()) + " of errors") : Optional.empty()));
-        }
-        headlines.add(count("Conversion candidates", tree.at("/conversion/candidate_count")));
-        JsonNode revenue = tree.at("/conversion/revenue_potential");
-        headlines.add(new Headline("Revenue potential",
-            revenue.isNumber() ? DisplayFormat.money(revenue.decimalValue(), tree.at("/conversion/currency").asText(null))
-                : DisplayFormat.UNDEFINED, Optional.empty()));
-        headlines.add(count("Inactive users (30 days)", tree.at("/inactive_users/count")));
-      }
-      default -> { }
-    }
-    return headlines;
-  }
-
-  private static Headline count(String label, JsonNode value) {
-    return new Headline(label, value.isNumber() ? DisplayFormat.count(value.asLong()) : DisplayFormat.UNDEFINED,
-        Optional.empty());
-  }
-
-  private static Headline rate(String label, JsonNode value) {
-    return new Headline(label, value.isNumber() ? DisplayFormat.percent(value.asDouble()) : DisplayFormat.UNDEFINED,
-        Optional.empty());
-  }
-
-  /** ▲ +12.5 % vs previous period; rates change in percentage points. */
-  private static Headline withChange(Headline headline, JsonNode change, boolean isRate) {
-    if (!change.isObject() || !change.path("change").isNumber()) {
-      return headline;
-    }
-    String arrow = switch (change.path("trend").asText("")) {
-      case "up" -> "▲";
-      case "down" -> "▼";
-      default -> "■";
-    };
-    String amount = isRate
-        ? DisplayFormat.percentagePoints(change.path("change").asDouble())
-        : change.path("pct_change").isNumber()
-            ? DisplayFormat.signedPercent(change.path("pct_change").asDouble())
-            : DisplayFormat.signedCount(change.path("change").asLong());
-    return new Headline(headline.label(), headline.value(), Optional.of(arrow + " " + amount + " vs previous period"));
   }
 
   private static String summary(Report<ObjectNode> report) {

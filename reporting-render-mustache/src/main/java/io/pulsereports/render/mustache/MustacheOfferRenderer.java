@@ -137,7 +137,7 @@ public final class MustacheOfferRenderer implements OfferRenderer {
       return this;
     }
 
-    /** @throws IllegalArgumentException when a template does not compile */
+    /** @throws InvalidTemplateException when a template does not compile or breaks a rule of {@link ReportTemplates} */
     public MustacheOfferRenderer build() {
       return new MustacheOfferRenderer(this);
     }

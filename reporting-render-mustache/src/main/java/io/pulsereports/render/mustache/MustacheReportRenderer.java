@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,7 +57,14 @@ import java.util.Set;
  *
  * JSON and CSV work for every report type. HTML and PDF need a template for the type: {@code daily},
  * {@code weekly} and {@code learning-daily} are built in and registered through {@link
- * Builder#template} like any other; registering a type again replaces its template.
+ * Builder#template} like any other; registering a type again replaces its template. {@link
+ * #withHtmlTemplate} renders with a custom template for one type. Every template is checked by the
+ * rules of {@link ReportTemplates} (built-in partials only, values always escaped) and a template
+ * that breaks them is an {@link InvalidTemplateException} naming its line.
+ *
+ * <p>Emails ({@link MustacheMessageRenderer}) have templates of their own, email-safe (tables,
+ * inline styles, {@code cid:} images): built in for the three types, registered for others with
+ * {@link Builder#emailTemplate}; a type without one gets a generic email of its headline figures.
  *
  * <p>Charts are drawn off screen and work on a server without a display: unless the application
  * set {@code java.awt.headless}, creating a renderer sets it to {@code true} before AWT is used.
@@ -77,11 +85,15 @@ public final class MustacheReportRenderer implements ReportRenderer {
 
   private static final List<String> BUILT_IN_TYPES = List.of("daily", "weekly", "learning-daily");
 
+  /** The email template of a type that has none of its own: title, headline figures, link. */
+  private static final String GENERIC_EMAIL = "generic";
+
   private final ReportJson json;
   private final CsvTables csv;
   private final PngCharts png;
   private final PdfDocuments pdf;
   private final Map<String, Mustache> templates;
+  private final Map<String, Mustache> emailTemplates;
 
   ReportJson json() {
     return json;
@@ -95,17 +107,19 @@ public final class MustacheReportRenderer implements ReportRenderer {
     return png;
   }
 
-  /** The HTML template of a report type, if one is registered. */
-  java.util.Optional<Mustache> template(String type) {
-    return java.util.Optional.ofNullable(templates.get(type));
+  /** The email template of a report type: its own, or the generic one. */
+  Mustache emailTemplate(String type) {
+    Mustache template = emailTemplates.get(type);
+    return template != null ? template : BuiltIns.GENERIC;
   }
 
-  private MustacheReportRenderer(Builder builder) {
-    this.json = builder.json;
+  private MustacheReportRenderer(ReportJson json, Map<String, Mustache> templates, Map<String, Mustache> emailTemplates) {
+    this.json = json;
     this.csv = new CsvTables();
     this.png = new PngCharts();
     this.pdf = new PdfDocuments();
-    this.templates = Map.copyOf(builder.templates);
+    this.templates = Map.copyOf(templates);
+    this.emailTemplates = Map.copyOf(emailTemplates);
   }
 
   /** A renderer with the built-in templates only. */
@@ -124,6 +138,38 @@ public final class MustacheReportRenderer implements ReportRenderer {
   /** The report types that have an HTML template. */
   public Set<String> templateTypes() {
     return templates.keySet();
+  }
+
+  /**
+   * This renderer with {@code content} as the HTML template of {@code type} (built-in or not): HTML
+   * and PDF renderings of reports of that type use it; other types, and emails, are unchanged.
+   * The model is documented in {@code docs/templates.md}.
+   *
+   * <pre>{@code
+   * byte[] pdf = renderer.withHtmlTemplate(ReportType.WEEKLY, savedTemplate)
+   *     .render(weeklyReport, ReportFormat.PDF).get(0).content();
+   * }</pre>
+   *
+   * @throws InvalidTemplateException when the template breaks a rule of {@link ReportTemplates}
+   */
+  public MustacheReportRenderer withHtmlTemplate(ReportType type, String content) {
+    requireNonNull(type, "type");
+    requireNonNull(content, "content");
+    Map<String, Mustache> replaced = new LinkedHashMap<>(templates);
+    replaced.put(type.name(), COMPILER.compile(type.name(), content));
+    return new MustacheReportRenderer(json, replaced, emailTemplates);
+  }
+
+  /** The first rule of {@link ReportTemplates} {@code content} breaks, with its line and column. */
+  @Override
+  public Optional<String> templateProblem(ReportType type, String content) {
+    requireNonNull(type, "type");
+    try {
+      ReportTemplates.validate(content);
+      return Optional.empty();
+    } catch (InvalidTemplateException e) {
+      return Optional.of(e.getMessage());
+    }
   }
 
   @Override
@@ -193,31 +239,44 @@ public final class MustacheReportRenderer implements ReportRenderer {
     return HtmlTemplates.render(type, template, model);
   }
 
-  /** Collects HTML templates by report type; starts with the built-in ones. */
-  public static final class Builder {
-    private final ReportJson json = new ReportJson();
-    private final HtmlTemplates compiler = new HtmlTemplates();
-    private final Map<String, Mustache> templates = new LinkedHashMap<>();
+  private static final HtmlTemplates COMPILER = new HtmlTemplates();
 
-    private Builder() {
-      for (String type : BUILT_IN_TYPES) {
-        template(type, HtmlTemplates.builtIn(type));
+  /** The built-in templates, compiled once: standalone by type, email by type plus the generic one. */
+  private static final class BuiltIns {
+    static final Map<String, Mustache> HTML = compileAll(BUILT_IN_TYPES, "");
+    static final Map<String, Mustache> EMAIL = compileAll(BUILT_IN_TYPES, "email/");
+    static final Mustache GENERIC = COMPILER.compile("email-" + GENERIC_EMAIL, HtmlTemplates.builtIn("email/" + GENERIC_EMAIL));
+
+    private static Map<String, Mustache> compileAll(List<String> names, String folder) {
+      Map<String, Mustache> compiled = new LinkedHashMap<>();
+      for (String name : names) {
+        compiled.put(name, COMPILER.compile(folder + name, HtmlTemplates.builtIn(folder + name)));
       }
+      return compiled;
     }
+  }
+
+  /** Collects HTML and email templates by report type; starts with the built-in ones. */
+  public static final class Builder {
+    private final Map<String, Mustache> templates = new LinkedHashMap<>(BuiltIns.HTML);
+    private final Map<String, Mustache> emailTemplates = new LinkedHashMap<>(BuiltIns.EMAIL);
+
+    private Builder() {}
 
     /**
      * Registers the HTML template of a report type, replacing any earlier one (built-ins
-     * included). The source is Mustache; {@code {{x}}} is HTML-escaped, and the built-in partials
-     * {@code {{> pulse-style}}}, {@code {{> pulse-header}}} and {@code {{> pulse-footer}}} may be
-     * included. The model also holds {@code charts}, the report's PNG charts as {@code data:} URIs by
-     * part name ({@code {{charts.mistakes_heatmap}}}).
+     * included), for HTML and PDF. The source is Mustache under the rules of {@link
+     * ReportTemplates}: {@code {{x}}} is HTML-escaped, the built-in partials ({@code {{>
+     * pulse-style}}}, {@code {{> pulse-header}}}, {@code {{> pulse-footer}}}, …) may be included.
+     * The model also holds {@code charts}, the report's PNG charts as {@code data:} URIs by part
+     * name ({@code {{charts.mistakes_heatmap}}}); see {@code docs/templates.md}.
      *
-     * @throws IllegalArgumentException when the type name is invalid or the template does not
-     *     compile
+     * @throws IllegalArgumentException when the type name is invalid
+     * @throws InvalidTemplateException when the template breaks a rule or does not compile
      */
     public Builder template(String type, String mustacheSource) {
       String name = new ReportType(requireNonNull(type, "type")).name();
-      templates.put(name, compiler.compile(name, requireNonNull(mustacheSource, "mustacheSource")));
+      templates.put(name, COMPILER.compile(name, requireNonNull(mustacheSource, "mustacheSource")));
       return this;
     }
 
@@ -225,8 +284,23 @@ public final class MustacheReportRenderer implements ReportRenderer {
       return template(requireNonNull(type, "type").name(), mustacheSource);
     }
 
+    /**
+     * Registers the email template of a report type, replacing the built-in one for {@code daily},
+     * {@code weekly} and {@code learning-daily}. Same rules and model as {@link #template}, with
+     * {@code charts} as {@code cid:} references and the {@code email} key (headline figures, KPI
+     * rows, report link). Keep it email-safe: tables, inline styles, no {@code <style>} element.
+     *
+     * @throws IllegalArgumentException when the type name is invalid
+     * @throws InvalidTemplateException when the template breaks a rule or does not compile
+     */
+    public Builder emailTemplate(String type, String mustacheSource) {
+      String name = new ReportType(requireNonNull(type, "type")).name();
+      emailTemplates.put(name, COMPILER.compile("email-" + name, requireNonNull(mustacheSource, "mustacheSource")));
+      return this;
+    }
+
     public MustacheReportRenderer build() {
-      return new MustacheReportRenderer(this);
+      return new MustacheReportRenderer(new ReportJson(), templates, emailTemplates);
     }
   }
 }

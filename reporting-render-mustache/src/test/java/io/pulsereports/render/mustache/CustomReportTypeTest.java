@@ -82,7 +82,7 @@ class CustomReportTypeTest {
         .contains("<li>gold: 1,200 at 5.0 %</li>")
         .contains("<li>&lt;b&gt;basic&lt;/b&gt;: 34 at —</li>")
         .contains("<li>monthlyGold=1,200</li>")
-        .contains("Generated at 2026-03-09 06:00 (UTC) by Pulse Reports");
+        .contains("Generated 2026-03-09 06:00 (UTC) by Pulse Reports.</p>");
     assertThat(renderer.templateTypes()).containsExactlyInAnyOrder("daily", "weekly", "learning-daily", "churn");
   }
 
@@ -153,9 +153,12 @@ class CustomReportTypeTest {
 
   @Test
   void rejectsATemplateThatDoesNotCompile() {
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> MustacheReportRenderer.builder().template("broken", "{{#open}} never closed"))
-        .withMessageContaining("broken");
+    assertThatThrownBy(() -> MustacheReportRenderer.builder().template("broken", "<p>\n{{#open}} never closed"))
+        .isInstanceOf(InvalidTemplateException.class)
+        .hasMessage("line 2, column 1: the section 'open' is opened here and never closed (add {{/open}})");
+    assertThatThrownBy(() -> MustacheReportRenderer.builder().emailTemplate("broken", "{{> ../secret}}"))
+        .isInstanceOf(InvalidTemplateException.class)
+        .hasMessageStartingWith("line 1, column 1: the partial '../secret' is not one of the built-in partials");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> MustacheReportRenderer.builder().template("Not A Type", "x"));
   }

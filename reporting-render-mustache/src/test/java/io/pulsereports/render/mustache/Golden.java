@@ -31,9 +31,18 @@ final class Golden {
   }
 
   static void assertMatches(String fileName, byte[] actual) throws IOException {
-    Path file = DIRECTORY.resolve(fileName);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(DIRECTORY);
+    assertMatches(DIRECTORY, fileName, actual);
+  }
+
+  /** Whether this run rewrites the golden files instead of comparing with them. */
+  static boolean updating() {
+    return Boolean.getBoolean("golden.update");
+  }
+
+  static void assertMatches(Path directory, String fileName, byte[] actual) throws IOException {
+    Path file = directory.resolve(fileName);
+    if (updating()) {
+      Files.createDirectories(file.getParent());
       Files.write(file, actual);
     }
     assertThat(file).as("golden file %s (regenerate with -Dgolden.update=true)", file).exists();

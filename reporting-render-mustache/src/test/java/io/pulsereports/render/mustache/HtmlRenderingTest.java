@@ -49,15 +49,18 @@ class HtmlRenderingTest {
     String daily = html(renderer, LeadReportFixtures.daily());
     assertThat(daily)
         .contains("<h1>Daily lead performance</h1>")
-        .contains("Gym 11111111-2222-3333-4444-555555555555 · Branch aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee")
-        .contains("<strong>Sun 8 Mar 2026</strong> · time zone America/New_York")
+        .contains("<li><b>Gym</b>11111111-2222-3333-4444-555555555555</li>")
+        .contains("<li><b>Branch</b>aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee</li>")
+        .contains("<li><b>Period</b>Sun 8 Mar 2026</li>")
+        .contains("<li><b>Time zone</b>America/New_York</li>")
         .contains("From 2026-03-08 00:00 (UTC−05:00) to 2026-03-09 00:00 (UTC−04:00)")
-        .contains("Generated at 2026-03-09 06:00 (UTC) by Pulse Reports");
+        .contains("Generated 2026-03-09 06:00 (UTC) by Pulse Reports from the leads and call_logs tables.")
+        .contains("days and hours in America/New_York");
 
     String weekly = html(renderer, LeadReportFixtures.weekly());
     assertThat(weekly)
-        .contains("Gym 11111111-2222-3333-4444-555555555555 · whole gym")
-        .contains("<strong>Mon 2 Mar 2026 – Sun 8 Mar 2026</strong>");
+        .contains("<li><b>Branch</b>whole gym</li>")
+        .contains("<li><b>Period</b>Mon 2 Mar 2026 – Sun 8 Mar 2026</li>");
   }
 
   @Test
@@ -74,7 +77,7 @@ class HtmlRenderingTest {
         .contains("<tr><td>10:00</td><td class=\"num\">6</td><td class=\"num\">5</td><td class=\"num\">3</td>"
             + "<td class=\"num\">83.3 %</td><td class=\"bar\"><span style=\"width: 85.7%\"></span></td></tr>")
         .contains("<tr><td>other</td><td class=\"num\">4</td></tr>")
-        .contains("<td class=\"num\">1</td><td>alice</td>");
+        .contains("<td class=\"num\">1</td><td class=\"id\">alice</td>");
   }
 
   @Test
@@ -86,7 +89,8 @@ class HtmlRenderingTest {
         .contains("<div class=\"label\">Avg duration</div><div class=\"value\">—</div>")
         .contains("<div class=\"label\">Best hour</div><div class=\"value\">—</div>")
         .contains("No calls by staff members in this period.")
-        .contains("Gym 11111111-2222-3333-4444-555555555555 · whole gym");
+        .contains("<li><b>Branch</b>whole gym</li>")
+        .doesNotContain("class=\"trend");
   }
 
   @Test
@@ -95,16 +99,21 @@ class HtmlRenderingTest {
 
     assertThat(html)
         .contains("<tr><td>New leads</td><td class=\"num\">11</td><td class=\"num\">4</td><td class=\"num\">+7</td>"
-            + "<td class=\"num\">+175.0 %</td><td class=\"trend-up\">▲ up</td></tr>")
+            + "<td class=\"num\">+175.0 %</td><td class=\"up\">▲ up</td></tr>")
         .contains("<td class=\"num\">27.3 %</td><td class=\"num\">25.0 %</td><td class=\"num\">+2.3 pp</td>")
-        .contains("<td class=\"num\">−35.1 pp</td><td class=\"num\">−49.1 %</td><td class=\"trend-down\">▼ down</td>")
-        .contains("Change from the previous period (Mon 23 Feb 2026 – Sun 1 Mar 2026)")
+        .contains("<td class=\"num\">−35.1 pp</td><td class=\"num\">−49.1 %</td><td class=\"down\">▼ down</td>")
+        .contains("Change from the previous period <span class=\"sub\">Mon 23 Feb 2026 – Sun 1 Mar 2026</span>")
         .contains("<tr><td>contacted</td><td class=\"num\">7</td><td class=\"num\">63.6 %</td>")
         .contains("<tr><td>lost</td><td class=\"num\">1</td>")
         .contains("<tr><td>Sun 8 Mar 2026</td><td class=\"num\">8</td><td class=\"num\">14</td>")
         .contains("<td class=\"num\">2</td><td class=\"num\">▲ 1</td></tr>")
         .contains("<td class=\"num\">—</td><td class=\"num\">—</td></tr>")
         .contains("<td class=\"num\">1</td><td class=\"num\">▼ 2</td></tr>")
-        .contains("<div class=\"label\">Interest rate</div><div class=\"value\">71.4 %</div>");
+        .contains("<div class=\"label\">Interest rate</div><div class=\"value\">36.4 %</div>"
+            + "<div class=\"trend down\">▼ −35.1 pp vs previous period</div>")
+        .contains("<div class=\"label\">New leads</div><div class=\"value\">11</div>"
+            + "<div class=\"trend up\">▲ +175.0 % vs previous period</div>")
+        .contains("<div class=\"label\">Avg duration</div><div class=\"value\">2 m 00 s</div>"
+            + "<div class=\"trend up\">▲ +2.4 % vs previous period</div>");
   }
 }

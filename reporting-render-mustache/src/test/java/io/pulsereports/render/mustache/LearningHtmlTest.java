@@ -38,10 +38,13 @@ class LearningHtmlTest {
         .startsWith("<!DOCTYPE html>")
         .contains("<title>Daily learning engagement · Sun 8 Mar 2026</title>")
         .contains("<h1>Daily learning engagement</h1>")
-        .contains("<strong>Sun 8 Mar 2026</strong> · time zone America/New_York")
+        .contains("<li><b>Period</b>Sun 8 Mar 2026</li>")
+        .contains("<li><b>Time zone</b>America/New_York</li>")
         .contains("From 2026-03-08 00:00 (UTC−05:00) to 2026-03-09 00:00 (UTC−04:00) (end excluded)")
-        .contains("Generated at 2026-03-09 06:00 (UTC) by Pulse Reports · report type learning-daily")
-        .doesNotContain("Gym ");
+        .contains("Generated 2026-03-09 06:00 (UTC) by Pulse Reports from the users, coaching_sessions and"
+            + " detected_errors tables.")
+        .contains("Report type learning-daily")
+        .doesNotContain("<b>Gym</b>", "<b>Branch</b>");
   }
 
   @Test
@@ -108,7 +111,7 @@ class LearningHtmlTest {
         .contains("<tr><td>u-017</td><td>—</td><td>B2</td>")
         .contains("<div class=\"label\">Inactive users</div><div class=\"value\">3</div>"
             + "<div class=\"note\">no session since 2026-02-07 00:00 (UTC−05:00)</div>")
-        .contains("<div class=\"label\">Listed below</div><div class=\"value\">3</div>")
+        .contains("<p class=\"note\">3 inactive in total; 3 listed, latest last session first.</p>")
         .contains("<tr><td>u-901</td><td>—</td><td>student</td><td>2026-01-20 09:00 (UTC−05:00)</td></tr>");
   }
 

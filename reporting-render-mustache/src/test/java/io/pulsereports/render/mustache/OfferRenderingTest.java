@@ -136,7 +136,7 @@ class OfferRenderingTest {
     assertThat(content.html()).isEqualTo("<p>Bo: USD 143.20</p>");
     assertThat(content.text()).isEqualTo("Bo: USD 143.20 & more");
     assertThatThrownBy(() -> MustacheOfferRenderer.builder().htmlTemplate("{{#open}}").build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not compile");
+        .isInstanceOf(InvalidTemplateException.class).hasMessageContaining("never closed");
   }
 
   @Test

@@ -120,10 +120,29 @@ public final class DisplayFormat {
   /** A direction with its arrow: {@code up -> "▲ up"}. */
   public static String trend(String trend) {
     return switch (trend) {
-      case "up" -> "▲ up";
-      case "down" -> "▼ down";
-      case "flat" -> "▬ flat";
+      case "up", "down", "flat" -> arrow(trend) + " " + trend;
       default -> trend;
+    };
+  }
+
+  /** The arrow of a direction: {@code ▲} up, {@code ▼} down, {@code ▬} flat or unknown. */
+  public static String arrow(String trend) {
+    return switch (trend) {
+      case "up" -> "▲";
+      case "down" -> "▼";
+      default -> "▬";
+    };
+  }
+
+  /**
+   * The CSS colour of a direction: green up, red down, grey flat. Every figure with a trend in the
+   * reports is one where more is better; the arrow and the words carry the meaning without colour.
+   */
+  public static String trendColor(String trend) {
+    return switch (trend) {
+      case "up" -> "#1a7f37";
+      case "down" -> "#c62828";
+      default -> "#616e7c";
     };
   }
 

@@ -43,16 +43,25 @@ import java.util.Optional;
  * counted 0, {@code background}/{@code color} the CSS colours of the cell on the heatmap scale of
  * {@link HeatmapPalette}) and {@code max}. Each row of an array of objects has {@code _raw} (the
  * unformatted row) and {@code _bar} (per numeric column, the value as a percentage of the
- * column's largest, for bar widths). {@code display.header} holds {@code title}, {@code
- * report_type}, {@code has_scope}, {@code gym_id}, {@code branch_id}, {@code whole_gym}, {@code
- * scope_label}, {@code period_label}, {@code first_date}, {@code last_date}, {@code days}, {@code
- * timezone}, {@code generated_at}.
+ * column's largest, for bar widths). Each mirrored object with arrays also has {@code _first}
+ * (per array field, its first {@value #FIRST} elements) and {@code _more} (per array field with
+ * more elements than that, how many more). An object with a {@code trend} and a numeric {@code
+ * change} (the weekly {@code changes}) has {@code _trend}: {@code direction} (up, down, flat),
+ * {@code arrow}, {@code color} (CSS) and {@code text} ({@code ▲ +12.5 % vs previous period}, rates in
+ * percentage points). {@code display.header} holds {@code title}, {@code report_type}, {@code
+ * has_scope}, {@code gym_id}, {@code branch_id}, {@code whole_gym}, {@code scope_label}, {@code
+ * period_label}, {@code first_date}, {@code last_date}, {@code days}, {@code timezone}, {@code
+ * generated_at} and {@code data_source} (the tables a built-in type is computed from, empty for
+ * other types).
  *
  * <p>{@code charts} maps the part name of each of the report's PNG charts (such as {@code
  * mistakes_heatmap}) to the image as a {@code data:image/png;base64,…} URI, for a standalone
  * document; it is empty for a report type without charts.
  */
 public final class HtmlModel {
+
+  /** How many elements {@code _first} keeps of each array. */
+  public static final int FIRST = 5;
 
   private HtmlModel() {}
 
@@ -114,6 +123,8 @@ public final class HtmlModel {
       Map<String, Object> map = new LinkedHashMap<>();
       List<Map<String, Object>> entries = new ArrayList<>();
       Map<String, Object> sizes = new LinkedHashMap<>();
+      Map<String, Object> first = new LinkedHashMap<>();
+      Map<String, Object> more = new LinkedHashMap<>();
       String currency = node.path("currency").isTextual() ? node.get("currency").textValue() : null;
       for (Map.Entry<String, JsonNode> field : node.properties()) {
         JsonNode child = field.getValue();
@@ -128,14 +139,24 @@ public final class HtmlModel {
         entries.add(entry);
         if (child.isArray()) {
           sizes.put(field.getKey(), DisplayFormat.count(child.size()));
+          List<?> elements = (List<?>) value;
+          first.put(field.getKey(), elements.subList(0, Math.min(FIRST, elements.size())));
+          if (elements.size() > FIRST) {
+            more.put(field.getKey(), DisplayFormat.count(elements.size() - FIRST));
+          }
         }
       }
       periodLabel(node).ifPresent(label -> map.put("_label", label));
+      if (key != null && node.path("trend").isTextual()) {
+        changeText(node, key).ifPresent(text -> map.put("_trend", trend(node.get("trend").textValue(), text)));
+      }
       if (CountMatrix.isMatrix(node)) {
         map.put("_matrix", matrix(CountMatrix.of(node, key == null ? "report" : key)));
       }
       map.put("_entries", entries);
       map.put("_sizes", sizes);
+      map.put("_first", first);
+      map.put("_more", more);
       return map;
     }
     if (node.isArray()) {
@@ -173,6 +194,43 @@ public final class HtmlModel {
       rows.add(mirrored);
     }
     return rows;
+  }
+
+  /**
+   * How a change block ({@code {current, previous, change, pct_change, trend}}) reads in words:
+   * {@code ▲ +175.0 % vs previous period}; a rate ({@code conversion_rate}, {@code success_rate},
+   * …) changes in percentage points ({@code ▼ −1.8 pp …}); without a relative change, the
+   * difference itself ({@code ▲ +7 …}, {@code ▲ +10 s …}). Empty when the change is undefined.
+   *
+   * @param field the name of the figure the block is under, which decides its unit
+   */
+  public static Optional<String> changeText(JsonNode change, String field) {
+    if (!change.isObject() || !change.path("change").isNumber()) {
+      return Optional.empty();
+    }
+    JsonNode delta = change.get("change");
+    JsonNode relative = change.path("pct_change");
+    Unit unit = Unit.of(field);
+    String amount;
+    if (unit == Unit.PERCENT) {
+      amount = DisplayFormat.percentagePoints(delta.doubleValue());
+    } else if (relative.isNumber()) {
+      amount = DisplayFormat.signedPercent(relative.doubleValue());
+    } else if (unit == Unit.DURATION) {
+      amount = DisplayFormat.signedDuration(delta.doubleValue());
+    } else {
+      amount = delta.isIntegralNumber() ? DisplayFormat.signedCount(delta.longValue()) : DisplayFormat.signedNumber(delta.doubleValue());
+    }
+    return Optional.of(DisplayFormat.arrow(change.path("trend").asText("flat")) + " " + amount + " vs previous period");
+  }
+
+  private static Map<String, Object> trend(String direction, String text) {
+    Map<String, Object> trend = new LinkedHashMap<>();
+    trend.put("direction", direction);
+    trend.put("arrow", DisplayFormat.arrow(direction));
+    trend.put("color", DisplayFormat.trendColor(direction));
+    trend.put("text", text);
+    return trend;
   }
 
   /** A table of counts with each cell's colours on the heatmap scale. */
@@ -333,7 +391,17 @@ public final class HtmlModel {
     header.put("timezone", period.zone().getId());
     header.put("generated_at",
         DisplayFormat.dateTime(report.generatedAt().atOffset(ZoneOffset.UTC)));
+    header.put("data_source", dataSource(type));
     return header;
+  }
+
+  /** The tables a built-in report type is computed from, as the footer names them. */
+  static String dataSource(String type) {
+    return switch (type) {
+      case "daily", "weekly" -> "the leads and call_logs tables";
+      case "learning-daily" -> "the users, coaching_sessions and detected_errors tables";
+      default -> "";
+    };
   }
 
   public static String title(String type) {

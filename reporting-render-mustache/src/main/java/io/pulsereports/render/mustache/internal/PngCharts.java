@@ -336,19 +336,26 @@ public final class PngCharts {
     return List.of(new Image(MISTAKES_HEATMAP, png));
   }
 
-  /** A heatmap of counts: rows top to bottom as in the matrix, the count written in each cell. */
+  /**
+   * A heatmap of counts: rows top to bottom as in the matrix, the count written in each cell. The
+   * title is drawn above the chart, centred on the whole image, which is widened to fit it: XChart
+   * centres its own title on the plot, and long category labels pushed it off the right edge.
+   */
   static byte[] heatmap(String title, CountMatrix matrix) {
     int rows = matrix.rows().size();
     int columns = matrix.columns().size();
+    Font titleFont = new Font(FONT, Font.BOLD, 16);
+    int width = Math.max(Math.max(560, 260 + 140 * columns), textWidth(title, titleFont) + 48);
+    int height = Math.max(260, 130 + 44 * rows);
     HeatMapChart chart =
         new HeatMapChartBuilder()
-            .width(Math.max(560, 260 + 140 * columns))
-            .height(Math.max(260, 130 + 44 * rows))
-            .title(title)
+            .width(width)
+            .height(height - TITLE_BAND)
             .xAxisTitle("Error type")
             .yAxisTitle("Error category")
             .build();
     HeatMapStyler styler = chart.getStyler();
+    styler.setChartTitleVisible(false);
     styler.setLocale(Locale.ENGLISH);
     styler.setAntiAlias(true);
     styler.setChartBackgroundColor(Color.WHITE);
@@ -384,12 +391,25 @@ public final class PngCharts {
     HeatMapSeries series = chart.addSeries("errors", matrix.columns(), yLabels, cells);
     series.setMin(0);
     series.setMax(Math.max(1, matrix.max()));
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
     try {
-      return ChartEncoder.getBytes(chart, "png");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      centered(g, title, titleFont, INK, width, 28);
+      g.translate(0, TITLE_BAND);
+      chart.paint(g, width, height - TITLE_BAND);
+    } finally {
+      g.dispose();
     }
+    return png(image);
   }
+
+  /** The height of the band above a chart that holds its title. */
+  private static final int TITLE_BAND = 40;
 
   /** A small image with a title and a message, for a chart that has nothing to show. */
   static byte[] message(String title, String text) {
@@ -411,6 +431,10 @@ public final class PngCharts {
     } finally {
       g.dispose();
     }
+    return png(image);
+  }
+
+  private static byte[] png(BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       if (!ImageIO.write(image, "png", out)) {
