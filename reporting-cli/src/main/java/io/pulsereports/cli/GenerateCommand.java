@@ -6,6 +6,7 @@ import io.pulsereports.core.model.Pseudonyms;
 import io.pulsereports.core.model.Report;
 import io.pulsereports.core.model.ReportFormat;
 import io.pulsereports.core.port.in.GenerateReportCommand;
+import io.pulsereports.core.template.ReportTemplate;
 import io.pulsereports.render.mustache.MustacheReportRenderer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +41,10 @@ final class GenerateCommand implements Callable<Integer> {
       description = "replace user ids and emails in every output by keyed pseudonyms (HMAC-SHA-256 with $"
           + PSEUDONYM_KEY_VARIABLE + ")")
   boolean anonymize;
+
+  @Option(names = "--template-id", paramLabel = "UUID",
+      description = "render html and pdf with this saved template (see 'reporting templates') instead of the built-in one")
+  String templateId;
 
   @Mixin DatabaseOption databaseOption;
 
@@ -78,7 +83,19 @@ final class GenerateCommand implements Callable<Integer> {
     }
     GenerateReportCommand command = reportOptions.command();
     Optional<Pseudonyms> pseudonyms = anonymize ? Optional.of(pseudonyms()) : Optional.empty();
+    Optional<java.util.UUID> template = Optional.ofNullable(templateId)
+        .map(value -> SubscriptionsCommand.uuid("--template-id", value));
     try (OnDemandDatabase database = new OnDemandDatabase(databaseOption.url(context))) {
+      MustacheReportRenderer renderer = MustacheReportRenderer.create();
+      if (template.isPresent()) {
+        ReportTemplate saved = database.template(template.get()).orElseThrow(() -> new BadInputException(
+            "--template-id", "no template " + template.get() + " (see 'reporting templates list')"));
+        if (!saved.reportType().name().equals(reportOptions.type)) {
+          throw new BadInputException("--template-id",
+              "template " + saved.id() + " is for " + saved.reportType() + " reports, not " + reportOptions.type);
+        }
+        renderer = renderer.withHtmlTemplate(saved.reportType(), saved.content());
+      }
       Reporting reporting =
           Reporting.builder()
               .clock(context.clock())
@@ -88,7 +105,7 @@ final class GenerateCommand implements Callable<Integer> {
               .build();
       Report<?> generated = reporting.generate(command).report();
       Report<?> report = pseudonyms.<Report<?>>map(generated::anonymized).orElse(generated);
-      ReportWriter writer = new ReportWriter(MustacheReportRenderer.create());
+      ReportWriter writer = new ReportWriter(renderer);
       if (toStandardOutput) {
         writer.writeTo(report, parsedFormats.get(0), context.out());
       } else {

@@ -11,7 +11,10 @@ import io.pulsereports.core.model.RoleEngagement;
 import io.pulsereports.core.port.out.ConversionTriggerRepository;
 import io.pulsereports.core.port.out.LeadActivityPort;
 import io.pulsereports.core.port.out.LearningActivityPort;
+import io.pulsereports.core.template.ReportTemplate;
 import io.pulsereports.persistence.jdbc.JdbcPersistence;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.List;
 import java.util.Set;
 
@@ -50,6 +53,13 @@ final class OnDemandDatabase implements AutoCloseable {
       learning = database().learningActivity();
     }
     return learning;
+  }
+
+  /** A stored custom template, read from Pulse Reports' own tables (migrated on first use). */
+  Optional<ReportTemplate> template(UUID id) {
+    JdbcPersistence persistence = database();
+    persistence.migrate();
+    return persistence.templates().find(id);
   }
 
   LeadActivityPort leadActivity() {

@@ -78,6 +78,34 @@ class TemplatesCommandIT {
   }
 
   @Test
+  void generateRendersHtmlWithASavedTemplateOfItsType() throws Exception {
+    String id = id(run("templates", "add", "--name", "Calls only", "--type", "daily",
+        "--file", file("calls.mustache", "<h1>Calls: {{calls.total}}, success {{display.calls.success_rate}}</h1>\n").toString()));
+    String[] daily = {"generate", "--type", "daily", "--gym-id", HandMadeLeadDatabase.GYM,
+        "--branch-id", HandMadeLeadDatabase.BRANCH, "--date", "2026-03-08", "--timezone", "America/New_York"};
+
+    CliRun json = run(concat(daily, "--format", "json", "--out", "-"));
+    Matcher total = Pattern.compile("\"calls\"\\s*:\\s*\\{\\s*\"total\"\\s*:\\s*(\\d+)").matcher(json.out());
+    assertThat(total.find()).as(json.out()).isTrue();
+    CliRun html = run(concat(daily, "--format", "html", "--out", "-", "--template-id", id));
+
+    assertThat(html.exitCode()).as(html.err()).isZero();
+    assertThat(html.out()).startsWith("<h1>Calls: " + total.group(1) + ", success ").contains(" %</h1>");
+
+    CliRun wrongType = run("generate", "--type", "weekly", "--gym-id", HandMadeLeadDatabase.GYM,
+        "--date", "2026-03-08", "--format", "html", "--out", "-", "--template-id", id);
+    assertThat(wrongType.exitCode()).isEqualTo(2);
+    assertThat(wrongType.err()).startsWith("error: --template-id: template " + id + " is for daily reports, not weekly");
+    assertThat(wrongType.out()).isEmpty();
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
+
+  @Test
   void aTemplateThatReadsOutsideTheBuiltInPartialsOrDoesNotCompileIsRefused() throws Exception {
     Map<String, String> cases = Map.of(
         "escape.mustache", "{{> ../../../../etc/passwd}}",
