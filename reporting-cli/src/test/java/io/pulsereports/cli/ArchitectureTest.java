@@ -23,7 +23,7 @@ class ArchitectureTest {
               "io.pulsereports.core.model..", "io.pulsereports.core.metric..",
               "io.pulsereports.core.conversion..", "io.pulsereports.core.delivery..",
               "io.pulsereports.core.schedule..",
-              "io.pulsereports.core.template..")
+              "io.pulsereports.core.template..", "io.pulsereports.core.access..")
           .domainServices("io.pulsereports.core", "io.pulsereports.core.service..", "io.pulsereports.core.port..")
           .adapter("persistence", "io.pulsereports.persistence..")
           .adapter("rendering", "io.pulsereports.render..")

@@ -22,6 +22,10 @@ import io.pulsereports.core.port.in.RunScheduleUseCase;
 import io.pulsereports.core.port.in.ScheduleRunResult;
 import io.pulsereports.core.port.in.SubscriptionFields;
 import io.pulsereports.core.port.in.ManageTemplatesUseCase;
+import io.pulsereports.core.port.in.ManageTokensUseCase;
+import io.pulsereports.core.port.out.TokenRepository;
+import io.pulsereports.core.access.ApiToken;
+import io.pulsereports.core.access.NewApiToken;
 import io.pulsereports.core.port.in.TemplateFields;
 import io.pulsereports.core.port.out.TemplateRepository;
 import io.pulsereports.core.template.ReportTemplate;
@@ -98,7 +102,7 @@ import java.util.function.Supplier;
  */
 public final class Reporting
     implements GenerateReportUseCase, SendReportUseCase, ManageDeliveriesUseCase, SendConversionOffersUseCase,
-        ManageSubscriptionsUseCase, RunScheduleUseCase, ManageTemplatesUseCase {
+        ManageSubscriptionsUseCase, RunScheduleUseCase, ManageTemplatesUseCase, ManageTokensUseCase {
 
   public static final int DEFAULT_MAX_RANGE_DAYS = 366;
   public static final int DEFAULT_MAX_RECIPIENTS = 50;
@@ -111,6 +115,7 @@ public final class Reporting
   private final Optional<RunScheduleUseCase> schedule;
   private final SchedulerSettings schedulerSettings;
   private final Optional<ManageTemplatesUseCase> templates;
+  private final Optional<ManageTokensUseCase> tokens;
 
   private Reporting(Builder builder) {
     this.catalogue = ImmutableMap.copyOf(builder.catalogue);
@@ -121,6 +126,8 @@ public final class Reporting
     this.schedule = builder.scheduleUseCase(delivery);
     this.schedulerSettings = builder.schedulerSettings;
     this.templates = builder.templatesUseCase(catalogue);
+    this.tokens = Optional.ofNullable(builder.tokenRepository).map(repository -> ReportingServices.tokens(
+        repository, builder.clock, Builder::secureRandomBytes, UUID::randomUUID));
   }
 
   public static Builder builder() {
@@ -263,6 +270,31 @@ public final class Reporting
     return templates().listTemplates(query);
   }
 
+  @Override
+  public NewApiToken createToken(List<String> gymIds, Optional<String> name) {
+    return tokens().createToken(gymIds, name);
+  }
+
+  @Override
+  public List<ApiToken> listTokens() {
+    return tokens().listTokens();
+  }
+
+  @Override
+  public ApiToken revokeToken(String tokenId) {
+    return tokens().revokeToken(tokenId);
+  }
+
+  @Override
+  public Optional<ApiToken> authenticate(String secret) {
+    return tokens().authenticate(secret);
+  }
+
+  private ManageTokensUseCase tokens() {
+    return tokens.orElseThrow(() -> new IllegalStateException(
+        "API tokens are not configured: call Reporting.Builder.tokens(repository)"));
+  }
+
   private ManageTemplatesUseCase templates() {
     return templates.orElseThrow(() -> new IllegalStateException(
         "templates are not configured: call Reporting.Builder.templates(repository, renderer)"));
@@ -310,6 +342,7 @@ public final class Reporting
     private Supplier<UUID> subscriptionIds = UUID::randomUUID;
     private SchedulerSettings schedulerSettings = SchedulerSettings.defaults();
     private TemplateRepository templateRepository;
+    private TokenRepository tokenRepository;
     private ReportRenderer templateRenderer;
 
     private Builder() {}
@@ -422,6 +455,20 @@ public final class Reporting
       this.templateRepository = requireNonNull(repository, "repository");
       this.templateRenderer = requireNonNull(renderer, "renderer");
       return this;
+    }
+
+    /** Enables API tokens (api_tokens): created for some gyms, stored as hashes, checked per request. */
+    public Builder tokens(TokenRepository repository) {
+      this.tokenRepository = requireNonNull(repository, "repository");
+      return this;
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private static byte[] secureRandomBytes() {
+      byte[] bytes = new byte[32];
+      RANDOM.nextBytes(bytes);
+      return bytes;
     }
 
     /** The source of new subscription ids; tests may pass a predictable one. */

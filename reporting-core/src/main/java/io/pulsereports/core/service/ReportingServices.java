@@ -18,6 +18,8 @@ import io.pulsereports.core.port.out.LearningActivityPort;
 import io.pulsereports.core.port.out.OfferRenderer;
 import io.pulsereports.core.port.in.ManageSubscriptionsUseCase;
 import io.pulsereports.core.port.in.ManageTemplatesUseCase;
+import io.pulsereports.core.port.in.ManageTokensUseCase;
+import io.pulsereports.core.port.out.TokenRepository;
 import io.pulsereports.core.port.out.TemplateRepository;
 import io.pulsereports.core.port.in.RunScheduleUseCase;
 import io.pulsereports.core.port.out.RecipientRulesPort;
@@ -86,6 +88,12 @@ public final class ReportingServices {
       Clock clock,
       Supplier<UUID> ids) {
     return new TemplateService(catalogue, renderer, repository, clock, ids);
+  }
+
+  /** API tokens; {@code randomBytes} gives 32 bytes from a secure random source per token. */
+  public static ManageTokensUseCase tokens(
+      TokenRepository repository, Clock clock, Supplier<byte[]> randomBytes, Supplier<UUID> ids) {
+    return new TokenService(repository, clock, randomBytes, ids);
   }
 
   /** The scheduler's pass over the due subscriptions, delivering through {@code send}. */
