@@ -27,7 +27,8 @@ final class CliErrors {
           Map.entry("name", "--name"),
           Map.entry("content", "--file"),
           Map.entry("subject", "--subject"),
-          Map.entry("description", "--description"));
+          Map.entry("description", "--description"),
+          Map.entry("token_id", "ID"));
 
   private CliErrors() {}
 
