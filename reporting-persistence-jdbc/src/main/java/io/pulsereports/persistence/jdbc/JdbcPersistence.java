@@ -10,6 +10,7 @@ import io.pulsereports.core.port.out.LeadActivityPort;
 import io.pulsereports.core.port.out.LearningActivityPort;
 import io.pulsereports.core.port.out.SubscriptionRepository;
 import io.pulsereports.core.port.out.TemplateRepository;
+import io.pulsereports.core.port.out.TokenRepository;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
@@ -127,6 +128,14 @@ public final class JdbcPersistence implements AutoCloseable {
   }
 
   /**
+   * The API tokens (api_tokens; needs {@link #migrate()}): only each token's SHA-256 hash and
+   * prefix are stored, never a token. A hash is unique; revoking is once.
+   */
+  public TokenRepository tokens() {
+    return new JdbiTokenRepository(jdbi, dialect);
+  }
+
+  /**
    * The conversion triggers adapter: records one trigger per (type, user, local day) in the
    * database's own {@code conversion_triggers} table and marks offers sent, safe for concurrent
    * runs in one process or several. The table is never created or altered: without it, every call
@@ -183,8 +192,8 @@ public final class JdbcPersistence implements AutoCloseable {
 
   /**
    * Creates or upgrades Pulse Reports' own tables (report_templates, report_subscriptions,
-   * report_deliveries), recording versions in {@code pulse_reports_schema_history}. Idempotent;
-   * never touches any other table.
+   * report_deliveries, api_tokens), recording versions in {@code pulse_reports_schema_history}.
+   * Idempotent; never touches any other table.
    */
   public void migrate() {
     SchemaMigrations.STATE.migrate(dataSource, dialect, description);

@@ -22,7 +22,7 @@ import org.flywaydb.core.api.MigrationInfo;
  *
  * <ul>
  *   <li>{@link #STATE}: Pulse Reports' own tables (report_templates, report_subscriptions,
- *       report_deliveries), history in {@code pulse_reports_schema_history};
+ *       report_deliveries, api_tokens), history in {@code pulse_reports_schema_history};
  *   <li>{@link #DEMO}: the SPEC tables of the embedded demo database, opt-in: the lead tables
  *       (V1) and the learning tables (V2), history in {@code pulse_reports_demo_schema_history}.
  * </ul>

@@ -22,8 +22,9 @@ import org.jdbi.v3.core.argument.ObjectArgument;
 
 /**
  * How the values of Pulse Reports' own state tables (the state migrations: report_deliveries,
- * report_subscriptions, report_templates) are bound and read on one dialect; {@link
- * DeliveryColumns}, {@link SubscriptionColumns} and {@link TemplateColumns} map their rows with it.
+ * report_subscriptions, report_templates, api_tokens) are bound and read on one dialect; {@link
+ * DeliveryColumns}, {@link SubscriptionColumns}, {@link TemplateColumns} and {@link TokenColumns}
+ * map their rows with it.
  *
  * <ul>
  *   <li>Instants are kept to the microsecond (what PostgreSQL keeps; finer digits are dropped on

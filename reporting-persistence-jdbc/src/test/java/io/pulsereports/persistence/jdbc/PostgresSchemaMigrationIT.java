@@ -39,4 +39,18 @@ class PostgresSchemaMigrationIT extends SchemaMigrationContract {
         "idx_report_deliveries_gym_created",
         "idx_report_deliveries_subscription");
   }
+
+  @Override
+  protected String tokenColumnComments(JdbcPersistence persistence) {
+    return persistence
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT string_agg(d.description, E'\\n' ORDER BY d.objsubid)"
+                            + " FROM pg_description d"
+                            + " WHERE d.objoid = 'api_tokens'::regclass")
+                    .mapTo(String.class)
+                    .one());
+  }
 }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 abstract class SchemaMigrationContract {
 
   private static final List<String> STATE_TABLES =
-      List.of("report_templates", "report_subscriptions", "report_deliveries");
+      List.of("report_templates", "report_subscriptions", "report_deliveries", "api_tokens");
   private static final List<String> LEARNING_TABLES =
       List.of(
           "users", "coaching_sessions", "detected_errors", "it_errors", "pricing_errors",
@@ -340,6 +340,62 @@ abstract class SchemaMigrationContract {
     }
   }
 
+  @Test
+  void version5CreatesTheTokenTableWithAUniqueHash() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      persistence.migrate();
+
+      int appliedV5 =
+          persistence
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT count(*) FROM pulse_reports_schema_history WHERE success"
+                                  + " AND version = '5'")
+                          .mapTo(Integer.class)
+                          .one());
+      assertThat(appliedV5).isEqualTo(1);
+      assertThat(columns(persistence, "api_tokens"))
+          .containsExactly(
+              "id", "name", "gym_ids", "token_hash", "token_prefix", "created_at", "revoked_at");
+      assertThat(uniqueIndexColumns(persistence, "api_tokens")).contains("id", "token_hash");
+      assertThat(tokenColumnComments(persistence))
+          .as("the schema says that only the hash is stored")
+          .contains("SHA-256")
+          .contains("never the token");
+    }
+  }
+
+  @Test
+  void version5LeavesTheEarlierStateAsItWas() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      Flyway.configure(getClass().getClassLoader())
+          .dataSource(persistence.dataSource())
+          .locations(
+              "classpath:io/pulsereports/persistence/jdbc/migration/state/"
+                  + persistence.dialect().folder())
+          .table(SchemaMigrations.STATE.historyTable())
+          .target("4")
+          .load()
+          .migrate();
+      assertThat(tables(persistence)).doesNotContain("api_tokens");
+      ReportTemplate template = TemplateFixture.aTemplate().build();
+      persistence.templates().insert(template);
+
+      persistence.migrate();
+
+      assertThat(persistence.templates().find(template.id())).contains(template);
+      assertThat(persistence.tokens().list()).isEmpty();
+      io.pulsereports.core.access.ApiToken token = TokenFixture.aToken().build();
+      persistence.tokens().insert(token);
+      assertThat(persistence.tokens().findByHash(token.tokenHash())).contains(token);
+    }
+  }
+
+  /** The comments the schema keeps on api_tokens and its columns, as one text. */
+  protected abstract String tokenColumnComments(JdbcPersistence persistence);
+
   /** A report_deliveries row as version 1 knew it (literals both engines read as their types). */
   private static String version1Delivery(UUID id, String status, int attempts, String lastError) {
     return "INSERT INTO report_deliveries (id, report_type, period_start, period_end, timezone,"
@@ -532,6 +588,21 @@ abstract class SchemaMigrationContract {
         String name = rs.getString("INDEX_NAME");
         if (name != null) {
           names.add(name.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return names;
+  }
+
+  static List<String> uniqueIndexColumns(JdbcPersistence persistence, String table)
+      throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Handle h = persistence.jdbi().open();
+        ResultSet rs = meta(h).getIndexInfo(null, null, table, true, false)) {
+      while (rs.next()) {
+        String column = rs.getString("COLUMN_NAME");
+        if (column != null) {
+          names.add(column.toLowerCase(Locale.ROOT));
         }
       }
     }

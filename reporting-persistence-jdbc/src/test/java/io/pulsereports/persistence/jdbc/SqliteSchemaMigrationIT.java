@@ -44,4 +44,16 @@ class SqliteSchemaMigrationIT extends SchemaMigrationContract {
         "idx_report_deliveries_gym_created",
         "idx_report_deliveries_subscription");
   }
+
+  @Override
+  protected String tokenColumnComments(JdbcPersistence persistence) {
+    // SQLite keeps the CREATE TABLE text, comments included.
+    return persistence
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT sql FROM sqlite_master WHERE name = 'api_tokens'")
+                    .mapTo(String.class)
+                    .one());
+  }
 }

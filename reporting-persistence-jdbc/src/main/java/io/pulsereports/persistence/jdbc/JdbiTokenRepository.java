@@ -1,0 +1,150 @@
+package io.pulsereports.persistence.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.pulsereports.core.access.ApiToken;
+import io.pulsereports.core.port.out.TokenRepository;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.StatementExceptions;
+
+/**
+ * The API tokens in api_tokens (state migration V5), in the manner of {@link
+ * JdbiTemplateRepository}: only each token's SHA-256 hash and prefix are stored, never a token.
+ *
+ * <p>Every operation is one statement: a request's lookup by hash reads the unique index on
+ * token_hash; a second token with a hash already stored is refused by that constraint and changes
+ * nothing; revoking is one UPDATE guarded by {@code revoked_at IS NULL}, so a token is revoked
+ * once and keeps its first revoked_at. See the statements in {@code sql/common/token_*.sql}.
+ *
+ * <p>Failures surface as {@link PersistenceException} naming the operation and the token id,
+ * never its hash: besides carrying no bound values, the messages keep only the first line of the
+ * database's, and the cause only the database error's first line, SQL state and stack trace, since
+ * PostgreSQL's detail line of a unique violation repeats the key's value.
+ */
+final class JdbiTokenRepository implements TokenRepository {
+
+  private static final String COMMON = "common";
+
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+  private final TokenColumns columns;
+
+  JdbiTokenRepository(Jdbi jdbi, Dialect dialect) {
+    this.jdbi = requireNonNull(jdbi, "jdbi");
+    this.dialect = requireNonNull(dialect, "dialect");
+    this.columns = new TokenColumns(dialect);
+  }
+
+  @Override
+  public void insert(ApiToken token) {
+    requireNonNull(token, "token");
+    BoundSql insert = new BoundSql(SqlResources.load(COMMON, "token_insert"), columns.row(token));
+    call(
+        "store token " + token.id(),
+        handle -> insert.bindTo(handle.createUpdate(insert.sql())).execute());
+  }
+
+  @Override
+  public Optional<ApiToken> findByHash(String tokenHash) {
+    requireNonNull(tokenHash, "tokenHash");
+    BoundSql read = byHashStatement(tokenHash);
+    return call(
+        "read a token by its hash",
+        handle -> read.bindTo(handle.createQuery(read.sql())).map(columns).findOne());
+  }
+
+  /** The lookup of a request's token; visible to the plan checks. */
+  BoundSql byHashStatement(String tokenHash) {
+    return new BoundSql(
+        SqlResources.load(COMMON, "token_by_hash"), Map.of("tokenHash", tokenHash));
+  }
+
+  @Override
+  public Optional<ApiToken> find(UUID id) {
+    requireNonNull(id, "id");
+    return call(
+        "read token " + id,
+        handle ->
+            handle
+                .createQuery(SqlResources.load(COMMON, "token_by_id"))
+                .bind("id", columns.uuid(id))
+                .map(columns)
+                .findOne());
+  }
+
+  @Override
+  public List<ApiToken> list() {
+    return call(
+        "list tokens",
+        handle -> handle.createQuery(SqlResources.load(COMMON, "token_list")).map(columns).list());
+  }
+
+  @Override
+  public boolean revoke(UUID id, Instant at) {
+    requireNonNull(id, "id");
+    requireNonNull(at, "at");
+    BoundSql revoke =
+        new BoundSql(
+            SqlResources.load(COMMON, "token_revoke"),
+            Map.of("id", columns.uuid(id), "revokedAt", columns.instant(at)));
+    return call(
+        "revoke token " + id,
+        handle -> revoke.bindTo(handle.createUpdate(revoke.sql())).execute() == 1);
+  }
+
+  /**
+   * Runs {@code work} on a handle whose statement errors carry no SQL and no bound values, and
+   * translates database failures, keeping the first line of their message only.
+   */
+  private <T> T call(String action, HandleCallback<T, RuntimeException> work) {
+    try {
+      return jdbi.withHandle(
+          handle -> {
+            handle
+                .getConfig(StatementExceptions.class)
+                .setMessageRendering(StatementExceptions.MessageRendering.NONE);
+            return work.withHandle(handle);
+          });
+    } catch (JdbiException e) {
+      throw new PersistenceException(
+          "Could not " + action + " (" + dialect.folder() + "): " + firstLine(e.getMessage()),
+          withoutDetail(e));
+    }
+  }
+
+  /**
+   * The cause to keep: the database's {@link SQLException} as its first line, SQL state, vendor
+   * code and stack trace, without the detail lines that may repeat a hash; {@code e} itself when
+   * it has none.
+   */
+  private static Throwable withoutDetail(JdbiException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql) {
+        SQLException kept =
+            new SQLException(
+                sql.getClass().getName() + ": " + firstLine(sql.getMessage()),
+                sql.getSQLState(),
+                sql.getErrorCode());
+        kept.setStackTrace(sql.getStackTrace());
+        return kept;
+      }
+    }
+    return e;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int end = message.indexOf('\n');
+    return (end < 0 ? message : message.substring(0, end)).strip();
+  }
+}
