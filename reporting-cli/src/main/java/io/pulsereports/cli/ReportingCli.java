@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       SendCommand.class,
       SubscriptionsCommand.class,
       TemplatesCommand.class,
+      TokensCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReportingCli implements Runnable {

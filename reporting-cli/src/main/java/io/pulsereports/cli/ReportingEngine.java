@@ -95,6 +95,7 @@ final class ReportingEngine implements AutoCloseable {
               .delivery(database.deliveries(), renderer, MustacheMessageRenderer.of(renderer))
               .subscriptions(database.subscriptions())
               .templates(database.templates(), renderer)
+              .tokens(database.tokens())
               // Subscriptions are validated by each channel's rules, also where it is not configured to send.
               .recipientRules(EmailDelivery.addressRules())
               .recipientRules(slack)
