@@ -18,9 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.StatementExceptions;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The delivery log in report_deliveries (state migrations V1 and V2).
@@ -49,12 +46,12 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
           .thenComparing(Delivery::createdAt)
           .thenComparing(delivery -> delivery.id().toString());
 
-  private final Jdbi jdbi;
+  private final StateStatements statements;
   private final Dialect dialect;
   private final DeliveryColumns columns;
 
   JdbiDeliveryRepository(Jdbi jdbi, Dialect dialect) {
-    this.jdbi = requireNonNull(jdbi, "jdbi");
+    this.statements = new StateStatements(jdbi, dialect);
     this.dialect = requireNonNull(dialect, "dialect");
     this.columns = new DeliveryColumns(dialect);
   }
@@ -64,7 +61,7 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
     requireNonNull(delivery, "delivery");
     BoundSql insert =
         new BoundSql(SqlResources.load(COMMON, "delivery_insert"), columns.row(delivery));
-    return call(
+    return statements.call(
         "store delivery " + delivery.id(),
         handle -> {
           int inserted = insert.bindTo(handle.createUpdate(insert.sql())).execute();
@@ -81,7 +78,7 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
   @Override
   public Optional<Delivery> find(DeliveryId id) {
     requireNonNull(id, "id");
-    return call(
+    return statements.call(
         "read delivery " + id,
         handle ->
             handle
@@ -113,12 +110,7 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
           return new DeliveryPage(items, total);
         };
     // One snapshot for the page and its total (a deferred SQLite transaction is one).
-    return call(
-        "list deliveries",
-        handle ->
-            dialect == Dialect.POSTGRESQL
-                ? handle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, read::withHandle)
-                : handle.inTransaction(read::withHandle));
+    return statements.readInOneSnapshot("list deliveries", read);
   }
 
   @Override
@@ -127,7 +119,7 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
     requireNonNull(lease, "lease");
     checkArgument(limit >= 1, "limit %s is below 1", limit);
     BoundSql claim = claimStatement(now, lease, limit, Optional.empty());
-    return call(
+    return statements.call(
         "claim due deliveries for " + lease.owner(),
         handle -> {
           List<Delivery> claimed =
@@ -144,7 +136,7 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
     requireNonNull(now, "now");
     requireNonNull(lease, "lease");
     BoundSql claim = claimStatement(now, lease, 1, Optional.of(id));
-    return call(
+    return statements.call(
         "claim delivery " + id + " for " + lease.owner(),
         handle -> claim.bindTo(handle.createQuery(claim.sql())).map(columns).findOne());
   }
@@ -165,7 +157,7 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
     parameters.put("expectedLockedBy", expected.lease().map(Lease::owner).orElse(null));
     BoundSql update =
         new BoundSql(SqlResources.load(COMMON, "delivery_compare_and_set"), parameters);
-    return call(
+    return statements.call(
         "update delivery " + expected.id(),
         handle -> update.bindTo(handle.createUpdate(update.sql())).execute() == 1);
   }
@@ -209,24 +201,5 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
       parameters.put("createdTo", columns.instant(to));
     });
     return conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);
-  }
-
-  /**
-   * Runs {@code work} on a handle whose statement errors carry no SQL and no bound values, and
-   * translates database failures.
-   */
-  private <T> T call(String action, HandleCallback<T, RuntimeException> work) {
-    try {
-      return jdbi.withHandle(
-          handle -> {
-            handle
-                .getConfig(StatementExceptions.class)
-                .setMessageRendering(StatementExceptions.MessageRendering.NONE);
-            return work.withHandle(handle);
-          });
-    } catch (JdbiException e) {
-      throw new PersistenceException(
-          "Could not " + action + " (" + dialect.folder() + "): " + e.getMessage(), e);
-    }
   }
 }

@@ -19,9 +19,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.StatementExceptions;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The subscriptions in report_subscriptions (state migrations V1 and V3) and their schedule
@@ -46,12 +43,12 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
       Comparator.comparing((Subscription subscription) -> subscription.nextRunAt().orElseThrow())
           .thenComparing(subscription -> subscription.id().toString());
 
-  private final Jdbi jdbi;
+  private final StateStatements statements;
   private final Dialect dialect;
   private final SubscriptionColumns columns;
 
   JdbiSubscriptionRepository(Jdbi jdbi, Dialect dialect) {
-    this.jdbi = requireNonNull(jdbi, "jdbi");
+    this.statements = new StateStatements(jdbi, dialect);
     this.dialect = requireNonNull(dialect, "dialect");
     this.columns = new SubscriptionColumns(dialect);
   }
@@ -62,7 +59,7 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
     SubscriptionColumns.checkStorable(subscription);
     BoundSql insert =
         new BoundSql(SqlResources.load(COMMON, "subscription_insert"), columns.row(subscription));
-    call(
+    statements.call(
         "store subscription " + subscription.id(),
         handle -> insert.bindTo(handle.createUpdate(insert.sql())).execute());
   }
@@ -70,7 +67,7 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
   @Override
   public Optional<Subscription> find(SubscriptionId id) {
     requireNonNull(id, "id");
-    return call(
+    return statements.call(
         "read subscription " + id,
         handle ->
             handle
@@ -104,12 +101,7 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
           return new SubscriptionPage(items, total);
         };
     // One snapshot for the page and its total (a deferred SQLite transaction is one).
-    return call(
-        "list subscriptions",
-        handle ->
-            dialect == Dialect.POSTGRESQL
-                ? handle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, read::withHandle)
-                : handle.inTransaction(read::withHandle));
+    return statements.readInOneSnapshot("list subscriptions", read);
   }
 
   @Override
@@ -122,7 +114,7 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
     parameters.put("id", columns.id(expected.id()));
     parameters.put("expectedUpdatedAt", columns.instant(expected.updatedAt()));
     BoundSql update = new BoundSql(SqlResources.load(COMMON, "subscription_update"), parameters);
-    return call(
+    return statements.call(
         "update subscription " + expected.id(),
         handle -> update.bindTo(handle.createUpdate(update.sql())).execute() == 1);
   }
@@ -131,7 +123,7 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
   public boolean delete(SubscriptionId id) {
     requireNonNull(id, "id");
     Object key = columns.id(id);
-    return call(
+    return statements.call(
         "delete subscription " + id,
         handle ->
             handle.inTransaction(
@@ -162,7 +154,7 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
     parameters.put("gymId", gymId.map(columns::uuid).orElse(null));
     BoundSql exists =
         new BoundSql(SqlResources.load(COMMON, "subscription_template_exists"), parameters);
-    return call(
+    return statements.call(
         "look up template " + templateId,
         handle -> exists.bindTo(handle.createQuery(exists.sql())).mapTo(Long.class).one() > 0);
   }
@@ -170,7 +162,7 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
   @Override
   public List<Subscription> unscheduled(int limit) {
     checkArgument(limit >= 1, "limit %s is below 1", limit);
-    return call(
+    return statements.call(
         "read unscheduled subscriptions",
         handle ->
             handle
@@ -186,7 +178,7 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
     requireNonNull(lease, "lease");
     checkArgument(limit >= 1, "limit %s is below 1", limit);
     BoundSql claim = claimStatement(now, lease, limit);
-    return call(
+    return statements.call(
         "claim due subscriptions for " + lease.owner(),
         handle -> {
           List<Subscription> claimed =
@@ -209,7 +201,7 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
     putLease(parameters, claimed, lease);
     BoundSql finish =
         new BoundSql(SqlResources.load(COMMON, "subscription_finish_run"), parameters);
-    return call(
+    return statements.call(
         "end the run of subscription " + claimed.id(),
         handle -> finish.bindTo(handle.createUpdate(finish.sql())).execute() == 1);
   }
@@ -221,7 +213,7 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
     Map<String, Object> parameters = new LinkedHashMap<>();
     putLease(parameters, claimed, lease);
     BoundSql release = new BoundSql(SqlResources.load(COMMON, "subscription_release"), parameters);
-    return call(
+    return statements.call(
         "release subscription " + claimed.id(),
         handle -> release.bindTo(handle.createUpdate(release.sql())).execute() == 1);
   }
@@ -273,24 +265,5 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
       parameters.put("active", active);
     });
     return conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);
-  }
-
-  /**
-   * Runs {@code work} on a handle whose statement errors carry no SQL and no bound values, and
-   * translates database failures.
-   */
-  private <T> T call(String action, HandleCallback<T, RuntimeException> work) {
-    try {
-      return jdbi.withHandle(
-          handle -> {
-            handle
-                .getConfig(StatementExceptions.class)
-                .setMessageRendering(StatementExceptions.MessageRendering.NONE);
-            return work.withHandle(handle);
-          });
-    } catch (JdbiException e) {
-      throw new PersistenceException(
-          "Could not " + action + " (" + dialect.folder() + "): " + e.getMessage(), e);
-    }
   }
 }

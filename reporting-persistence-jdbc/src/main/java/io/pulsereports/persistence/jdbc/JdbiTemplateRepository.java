@@ -15,9 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.StatementExceptions;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The custom templates in report_templates (state migrations V1 and V4), in the manner of {@link
@@ -36,12 +33,12 @@ final class JdbiTemplateRepository implements TemplateRepository {
 
   private static final String COMMON = "common";
 
-  private final Jdbi jdbi;
+  private final StateStatements statements;
   private final Dialect dialect;
   private final TemplateColumns columns;
 
   JdbiTemplateRepository(Jdbi jdbi, Dialect dialect) {
-    this.jdbi = requireNonNull(jdbi, "jdbi");
+    this.statements = new StateStatements(jdbi, dialect);
     this.dialect = requireNonNull(dialect, "dialect");
     this.columns = new TemplateColumns(dialect);
   }
@@ -51,7 +48,7 @@ final class JdbiTemplateRepository implements TemplateRepository {
     requireNonNull(template, "template");
     BoundSql insert =
         new BoundSql(SqlResources.load(COMMON, "template_insert"), columns.row(template));
-    call(
+    statements.call(
         "store template " + template.id(),
         handle -> insert.bindTo(handle.createUpdate(insert.sql())).execute());
   }
@@ -59,7 +56,7 @@ final class JdbiTemplateRepository implements TemplateRepository {
   @Override
   public Optional<ReportTemplate> find(UUID id) {
     requireNonNull(id, "id");
-    return call(
+    return statements.call(
         "read template " + id,
         handle ->
             handle
@@ -92,12 +89,7 @@ final class JdbiTemplateRepository implements TemplateRepository {
           return new TemplatePage(items, total);
         };
     // One snapshot for the page and its total (a deferred SQLite transaction is one).
-    return call(
-        "list templates",
-        handle ->
-            dialect == Dialect.POSTGRESQL
-                ? handle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, read::withHandle)
-                : handle.inTransaction(read::withHandle));
+    return statements.readInOneSnapshot("list templates", read);
   }
 
   @Override
@@ -113,7 +105,7 @@ final class JdbiTemplateRepository implements TemplateRepository {
     parameters.put("id", columns.uuid(expected.id()));
     parameters.put("expectedUpdatedAt", columns.instant(expected.updatedAt()));
     BoundSql update = new BoundSql(SqlResources.load(COMMON, "template_update"), parameters);
-    return call(
+    return statements.call(
         "update template " + expected.id(),
         handle -> update.bindTo(handle.createUpdate(update.sql())).execute() == 1);
   }
@@ -122,7 +114,7 @@ final class JdbiTemplateRepository implements TemplateRepository {
   public boolean delete(UUID id) {
     requireNonNull(id, "id");
     Object key = columns.uuid(id);
-    return call(
+    return statements.call(
         "delete template " + id,
         handle ->
             handle.inTransaction(
@@ -160,24 +152,5 @@ final class JdbiTemplateRepository implements TemplateRepository {
       parameters.put("reportType", type.name());
     });
     return conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);
-  }
-
-  /**
-   * Runs {@code work} on a handle whose statement errors carry no SQL and no bound values, and
-   * translates database failures.
-   */
-  private <T> T call(String action, HandleCallback<T, RuntimeException> work) {
-    try {
-      return jdbi.withHandle(
-          handle -> {
-            handle
-                .getConfig(StatementExceptions.class)
-                .setMessageRendering(StatementExceptions.MessageRendering.NONE);
-            return work.withHandle(handle);
-          });
-    } catch (JdbiException e) {
-      throw new PersistenceException(
-          "Could not " + action + " (" + dialect.folder() + "): " + e.getMessage(), e);
-    }
   }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.pulsereports.core.access.ApiToken;
 import io.pulsereports.core.port.out.TokenRepository;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The API tokens in api_tokens (state migration V5), in the manner of {@link
@@ -25,21 +22,18 @@ import org.jdbi.v3.core.statement.StatementExceptions;
  * once and keeps its first revoked_at. See the statements in {@code sql/common/token_*.sql}.
  *
  * <p>Failures surface as {@link PersistenceException} naming the operation and the token id,
- * never its hash: besides carrying no bound values, the messages keep only the first line of the
- * database's, and the cause only the database error's first line, SQL state and stack trace, since
- * PostgreSQL's detail line of a unique violation repeats the key's value.
+ * never its hash ({@link StateStatements} keeps no bound value and no detail line of the
+ * database's, where PostgreSQL repeats a unique key's value).
  */
 final class JdbiTokenRepository implements TokenRepository {
 
   private static final String COMMON = "common";
 
-  private final Jdbi jdbi;
-  private final Dialect dialect;
+  private final StateStatements statements;
   private final TokenColumns columns;
 
   JdbiTokenRepository(Jdbi jdbi, Dialect dialect) {
-    this.jdbi = requireNonNull(jdbi, "jdbi");
-    this.dialect = requireNonNull(dialect, "dialect");
+    this.statements = new StateStatements(jdbi, dialect);
     this.columns = new TokenColumns(dialect);
   }
 
@@ -47,7 +41,7 @@ final class JdbiTokenRepository implements TokenRepository {
   public void insert(ApiToken token) {
     requireNonNull(token, "token");
     BoundSql insert = new BoundSql(SqlResources.load(COMMON, "token_insert"), columns.row(token));
-    call(
+    statements.call(
         "store token " + token.id(),
         handle -> insert.bindTo(handle.createUpdate(insert.sql())).execute());
   }
@@ -56,7 +50,7 @@ final class JdbiTokenRepository implements TokenRepository {
   public Optional<ApiToken> findByHash(String tokenHash) {
     requireNonNull(tokenHash, "tokenHash");
     BoundSql read = byHashStatement(tokenHash);
-    return call(
+    return statements.call(
         "read a token by its hash",
         handle -> read.bindTo(handle.createQuery(read.sql())).map(columns).findOne());
   }
@@ -70,7 +64,7 @@ final class JdbiTokenRepository implements TokenRepository {
   @Override
   public Optional<ApiToken> find(UUID id) {
     requireNonNull(id, "id");
-    return call(
+    return statements.call(
         "read token " + id,
         handle ->
             handle
@@ -82,7 +76,7 @@ final class JdbiTokenRepository implements TokenRepository {
 
   @Override
   public List<ApiToken> list() {
-    return call(
+    return statements.call(
         "list tokens",
         handle -> handle.createQuery(SqlResources.load(COMMON, "token_list")).map(columns).list());
   }
@@ -95,56 +89,8 @@ final class JdbiTokenRepository implements TokenRepository {
         new BoundSql(
             SqlResources.load(COMMON, "token_revoke"),
             Map.of("id", columns.uuid(id), "revokedAt", columns.instant(at)));
-    return call(
+    return statements.call(
         "revoke token " + id,
         handle -> revoke.bindTo(handle.createUpdate(revoke.sql())).execute() == 1);
-  }
-
-  /**
-   * Runs {@code work} on a handle whose statement errors carry no SQL and no bound values, and
-   * translates database failures, keeping the first line of their message only.
-   */
-  private <T> T call(String action, HandleCallback<T, RuntimeException> work) {
-    try {
-      return jdbi.withHandle(
-          handle -> {
-            handle
-                .getConfig(StatementExceptions.class)
-                .setMessageRendering(StatementExceptions.MessageRendering.NONE);
-            return work.withHandle(handle);
-          });
-    } catch (JdbiException e) {
-      throw new PersistenceException(
-          "Could not " + action + " (" + dialect.folder() + "): " + firstLine(e.getMessage()),
-          withoutDetail(e));
-    }
-  }
-
-  /**
-   * The cause to keep: the database's {@link SQLException} as its first line, SQL state, vendor
-   * code and stack trace, without the detail lines that may repeat a hash; {@code e} itself when
-   * it has none.
-   */
-  private static Throwable withoutDetail(JdbiException e) {
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql) {
-        SQLException kept =
-            new SQLException(
-                sql.getClass().getName() + ": " + firstLine(sql.getMessage()),
-                sql.getSQLState(),
-                sql.getErrorCode());
-        kept.setStackTrace(sql.getStackTrace());
-        return kept;
-      }
-    }
-    return e;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int end = message.indexOf('\n');
-    return (end < 0 ? message : message.substring(0, end)).strip();
   }
 }
