@@ -42,7 +42,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Generates, records and delivers reports through the delivery log.
@@ -56,8 +55,6 @@ import java.util.regex.Pattern;
  */
 final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCase {
 
-  private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final int MAX_REQUEST_KEY_LENGTH = 200;
 
   private final GenerateReportUseCase reports;
@@ -87,7 +84,7 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
     DeliveryMethod method = method(command.deliveryMethod());
     ReportDeliverer deliverer = deliverer(method);
     List<String> recipients = Recipients.validate(deliverer, command.recipients(), settings.maxRecipients());
-    Optional<UUID> subscriptionId = command.subscriptionId().map(id -> uuid("subscription_id", id));
+    Optional<UUID> subscriptionId = command.subscriptionId().map(id -> RequestFields.uuid("subscription_id", id));
     Optional<String> requestKey = command.requestKey().map(DeliveryService::requestKey);
 
     Report<?> report = reports.generate(command.report()).report();
@@ -125,7 +122,7 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
 
   @Override
   public Optional<Delivery> findDelivery(String deliveryId) {
-    return repository.find(new DeliveryId(uuid("delivery_id", deliveryId)));
+    return repository.find(new DeliveryId(RequestFields.uuid("delivery_id", deliveryId)));
   }
 
   @Override
@@ -145,7 +142,7 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
 
   @Override
   public Delivery retryDelivery(String deliveryId) {
-    DeliveryId id = new DeliveryId(uuid("delivery_id", deliveryId));
+    DeliveryId id = new DeliveryId(RequestFields.uuid("delivery_id", deliveryId));
     Delivery delivery =
         repository
             .find(id)
@@ -360,10 +357,4 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
     return deliverer;
   }
 
-  private static UUID uuid(String field, String value) {
-    if (value == null || !UUID_TEXT.matcher(value.strip()).matches()) {
-      throw new InvalidReportRequestException(field, "'" + value + "' is not a UUID");
-    }
-    return UUID.fromString(value.strip());
-  }
 }

@@ -19,13 +19,10 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Validates a report command against the catalogue, resolves its period, and produces the report. */
 final class GenerateReportService implements GenerateReportUseCase {
 
-  private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final ImmutableMap<String, ReportDefinition<?>> catalogue;
   private final Clock clock;
@@ -39,7 +36,7 @@ final class GenerateReportService implements GenerateReportUseCase {
 
   @Override
   public GenerateReportResult generate(GenerateReportCommand command) {
-    ReportDefinition<?> definition = definition(command.reportType());
+    ReportDefinition<?> definition = RequestFields.definition(catalogue, command.reportType());
     ReportRequest request = request(definition, command);
     return new GenerateReportResult(produce(definition, request));
   }
@@ -57,23 +54,14 @@ final class GenerateReportService implements GenerateReportUseCase {
     return new ReportRequest(definition.type(), scope, period);
   }
 
-  private ReportDefinition<?> definition(String reportType) {
-    ReportDefinition<?> definition = catalogue.get(reportType);
-    if (definition == null) {
-      throw new InvalidReportRequestException(
-          "report_type",
-          "unknown report type '" + reportType + "' (known: " + String.join(", ", catalogue.keySet()) + ")");
-    }
-    return definition;
-  }
 
   private static ZoneId zone(Optional<String> timezone) {
     return RequestFields.zone(timezone);
   }
 
   private static Optional<GymScope> scope(ReportDefinition<?> definition, GenerateReportCommand command) {
-    Optional<UUID> gym = command.gymId().map(value -> uuid("gym_id", value));
-    Optional<UUID> branch = command.branchId().map(value -> uuid("branch_id", value));
+    Optional<UUID> gym = command.gymId().map(value -> RequestFields.uuid("gym_id", value));
+    Optional<UUID> branch = command.branchId().map(value -> RequestFields.uuid("branch_id", value));
     if (!definition.gymScoped()) {
       if (gym.isPresent() || branch.isPresent()) {
         String field = gym.isPresent() ? "gym_id" : "branch_id";
@@ -133,11 +121,5 @@ final class GenerateReportService implements GenerateReportUseCase {
     return RequestFields.date(field, value);
   }
 
-  private static UUID uuid(String field, String value) {
-    if (!UUID_TEXT.matcher(value).matches()) {
-      throw new InvalidReportRequestException(field, "'" + value + "' is not a UUID");
-    }
-    return UUID.fromString(value);
-  }
 
 }

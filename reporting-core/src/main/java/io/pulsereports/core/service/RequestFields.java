@@ -1,5 +1,9 @@
 package io.pulsereports.core.service;
 
+import com.google.common.collect.ImmutableMap;
+import io.pulsereports.core.ReportDefinition;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import io.pulsereports.core.InvalidReportRequestException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -9,6 +13,9 @@ import java.util.Optional;
 
 /** Validation of the raw text fields the use cases share, with the same messages everywhere. */
 final class RequestFields {
+
+  private static final Pattern UUID_TEXT =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private RequestFields() {}
 
@@ -26,6 +33,31 @@ final class RequestFields {
       throw new InvalidReportRequestException(
           "timezone", "unknown time zone '" + name + "' (use an IANA name such as America/New_York)");
     }
+  }
+
+  /** A UUID in its canonical text form (surrounding blanks ignored), named {@code field} in errors. */
+  static UUID uuid(String field, String value) {
+    if (value == null || !UUID_TEXT.matcher(value.strip()).matches()) {
+      throw new InvalidReportRequestException(field, "'" + value + "' is not a UUID");
+    }
+    return UUID.fromString(value.strip());
+  }
+
+  /** A text field that must be given and not blank, stripped. */
+  static String required(String field, Optional<String> value) {
+    return value.map(String::strip).filter(text -> !text.isEmpty())
+        .orElseThrow(() -> new InvalidReportRequestException(field, "required"));
+  }
+
+  /** The registered definition of {@code reportType} (field {@code report_type}). */
+  static ReportDefinition<?> definition(ImmutableMap<String, ReportDefinition<?>> catalogue, String reportType) {
+    ReportDefinition<?> definition = catalogue.get(reportType);
+    if (definition == null) {
+      throw new InvalidReportRequestException(
+          "report_type",
+          "unknown report type '" + reportType + "' (known: " + String.join(", ", catalogue.keySet()) + ")");
+    }
+    return definition;
   }
 
   /** A YYYY-MM-DD date of the years 0001 to 9999. */

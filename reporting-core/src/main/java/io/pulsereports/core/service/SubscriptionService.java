@@ -44,8 +44,6 @@ import java.util.regex.Pattern;
 final class SubscriptionService implements ManageSubscriptionsUseCase {
 
   static final int MAX_NAME_LENGTH = 200;
-  private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?[0-9]|2[0-3]):([0-5][0-9])(:00)?");
 
   private final ImmutableMap<String, ReportDefinition<?>> catalogue;
@@ -165,13 +163,8 @@ final class SubscriptionService implements ManageSubscriptionsUseCase {
     if (name.isPresent() && name.get().length() > MAX_NAME_LENGTH) {
       throw new InvalidReportRequestException("name", "longer than " + MAX_NAME_LENGTH + " characters");
     }
-    String type = required("report_type", fields.reportType());
-    ReportDefinition<?> definition = catalogue.get(type);
-    if (definition == null) {
-      throw new InvalidReportRequestException(
-          "report_type",
-          "unknown report type '" + type + "' (known: " + String.join(", ", catalogue.keySet()) + ")");
-    }
+    String type = RequestFields.required("report_type", fields.reportType());
+    ReportDefinition<?> definition = RequestFields.definition(catalogue, type);
     GenerateReportCommand.Builder scopeAndZone = GenerateReportCommand.builder(type);
     fields.gymId().map(String::strip).ifPresent(scopeAndZone::gymId);
     fields.branchId().map(String::strip).ifPresent(scopeAndZone::branchId);
@@ -179,7 +172,7 @@ final class SubscriptionService implements ManageSubscriptionsUseCase {
     ReportRequest request = requests.request(definition, scopeAndZone.build());
     Optional<GymScope> scope = request.scope();
 
-    String methodCode = required("delivery_method", fields.deliveryMethod());
+    String methodCode = RequestFields.required("delivery_method", fields.deliveryMethod());
     DeliveryMethod method = DeliveryMethod.fromCode(methodCode)
         .orElseThrow(() -> new InvalidReportRequestException(
             "delivery_method", "unknown delivery method '" + methodCode + "' (use email or slack)"));
@@ -189,7 +182,7 @@ final class SubscriptionService implements ManageSubscriptionsUseCase {
     }
     List<String> recipients = Recipients.validate(rules, fields.recipients(), maxRecipients);
 
-    LocalTime time = timeOfDay(required("delivery_time", fields.deliveryTime()));
+    LocalTime time = timeOfDay(RequestFields.required("delivery_time", fields.deliveryTime()));
     Set<DayOfWeek> days = days(fields.deliveryDays());
     if (definition.periodKind() == PeriodKind.WEEK && days.isEmpty()) {
       throw new InvalidReportRequestException(
@@ -198,7 +191,7 @@ final class SubscriptionService implements ManageSubscriptionsUseCase {
     DeliverySchedule schedule = new DeliverySchedule(definition.periodKind(), time, days, request.period().zone());
 
     Optional<UUID> templateId = fields.templateId().map(String::strip).filter(text -> !text.isEmpty())
-        .map(text -> uuid("template_id", text));
+        .map(text -> RequestFields.uuid("template_id", text));
     if (templateId.isPresent() && !repository.templateExists(templateId.get(), scope.map(GymScope::gymId))) {
       throw new InvalidReportRequestException("template_id", "no template " + templateId.get());
     }
@@ -211,10 +204,6 @@ final class SubscriptionService implements ManageSubscriptionsUseCase {
     return active ? Optional.of(schedule.nextAfter(now).fireAt()) : Optional.empty();
   }
 
-  private static String required(String field, Optional<String> value) {
-    return value.map(String::strip).filter(text -> !text.isEmpty())
-        .orElseThrow(() -> new InvalidReportRequestException(field, "required"));
-  }
 
   private static LocalTime timeOfDay(String value) {
     Matcher matcher = TIME_OF_DAY.matcher(value);
@@ -246,13 +235,7 @@ final class SubscriptionService implements ManageSubscriptionsUseCase {
   }
 
   private static SubscriptionId id(String value) {
-    return new SubscriptionId(uuid("subscription_id", value));
+    return new SubscriptionId(RequestFields.uuid("subscription_id", value));
   }
 
-  private static UUID uuid(String field, String value) {
-    if (value == null || !UUID_TEXT.matcher(value.strip()).matches()) {
-      throw new InvalidReportRequestException(field, "'" + value + "' is not a UUID");
-    }
-    return UUID.fromString(value.strip());
-  }
 }

@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /** Validates custom templates (the renderer compiles them) and stores them. */
 final class TemplateService implements ManageTemplatesUseCase {
@@ -27,8 +26,6 @@ final class TemplateService implements ManageTemplatesUseCase {
   static final int MAX_NAME_LENGTH = 200;
   static final int MAX_DESCRIPTION_LENGTH = 2000;
   static final int MAX_SUBJECT_LENGTH = 300;
-  private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final ImmutableMap<String, ReportDefinition<?>> catalogue;
   private final ReportRenderer renderer;
@@ -72,7 +69,7 @@ final class TemplateService implements ManageTemplatesUseCase {
 
   @Override
   public void removeTemplate(String templateId) {
-    UUID id = uuid("template_id", templateId);
+    UUID id = RequestFields.uuid("template_id", templateId);
     if (!repository.delete(id)) {
       throw new InvalidReportRequestException("template_id", "no template " + id);
     }
@@ -80,7 +77,7 @@ final class TemplateService implements ManageTemplatesUseCase {
 
   @Override
   public Optional<ReportTemplate> findTemplate(String templateId) {
-    return repository.find(uuid("template_id", templateId));
+    return repository.find(RequestFields.uuid("template_id", templateId));
   }
 
   @Override
@@ -89,25 +86,20 @@ final class TemplateService implements ManageTemplatesUseCase {
   }
 
   private ReportTemplate existing(String templateId) {
-    UUID id = uuid("template_id", templateId);
+    UUID id = RequestFields.uuid("template_id", templateId);
     return repository.find(id)
         .orElseThrow(() -> new InvalidReportRequestException("template_id", "no template " + id));
   }
 
   private ReportTemplate validated(TemplateFields fields, UUID id, Instant createdAt, Instant now) {
-    String name = required("name", fields.name());
+    String name = RequestFields.required("name", fields.name());
     limit("name", name, MAX_NAME_LENGTH);
     Optional<String> description = fields.description().map(String::strip).filter(text -> !text.isEmpty());
     description.ifPresent(text -> limit("description", text, MAX_DESCRIPTION_LENGTH));
-    String type = required("report_type", fields.reportType());
-    ReportDefinition<?> definition = catalogue.get(type);
-    if (definition == null) {
-      throw new InvalidReportRequestException(
-          "report_type",
-          "unknown report type '" + type + "' (known: " + String.join(", ", catalogue.keySet()) + ")");
-    }
+    String type = RequestFields.required("report_type", fields.reportType());
+    ReportDefinition<?> definition = RequestFields.definition(catalogue, type);
     Optional<UUID> gymId = fields.gymId().map(String::strip).filter(text -> !text.isEmpty())
-        .map(text -> uuid("gym_id", text));
+        .map(text -> RequestFields.uuid("gym_id", text));
     String format = fields.format().map(text -> text.strip().toLowerCase(Locale.ROOT)).orElse("html");
     if (!format.equals("html")) {
       throw new InvalidReportRequestException("format", "'" + format + "' templates are not supported (use html)");
@@ -128,10 +120,6 @@ final class TemplateService implements ManageTemplatesUseCase {
         fields.isDefault(), createdAt, now);
   }
 
-  private static String required(String field, Optional<String> value) {
-    return value.map(String::strip).filter(text -> !text.isEmpty())
-        .orElseThrow(() -> new InvalidReportRequestException(field, "required"));
-  }
 
   private static void limit(String field, String value, int max) {
     if (value.length() > max) {
@@ -139,10 +127,4 @@ final class TemplateService implements ManageTemplatesUseCase {
     }
   }
 
-  private static UUID uuid(String field, String value) {
-    if (value == null || !UUID_TEXT.matcher(value.strip()).matches()) {
-      throw new InvalidReportRequestException(field, "'" + value + "' is not a UUID");
-    }
-    return UUID.fromString(value.strip());
-  }
 }

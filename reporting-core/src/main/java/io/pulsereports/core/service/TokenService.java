@@ -30,8 +30,6 @@ final class TokenService implements ManageTokensUseCase {
   static final String PREFIX = "prt_";
   static final int MAX_GYMS = 100;
   private static final Pattern SECRET = Pattern.compile("prt_[A-Za-z0-9_-]{43}");
-  private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final TokenRepository repository;
   private final Clock clock;
@@ -49,7 +47,7 @@ final class TokenService implements ManageTokensUseCase {
   public NewApiToken createToken(List<String> gymIds, Optional<String> name) {
     Set<UUID> gyms = new LinkedHashSet<>();
     for (String gym : requireNonNull(gymIds, "gymIds")) {
-      gyms.add(uuid("gym_id", gym));
+      gyms.add(RequestFields.uuid("gym_id", gym));
     }
     if (gyms.isEmpty()) {
       throw new InvalidReportRequestException("gym_id", "at least one gym is required: a token sees only its gyms");
@@ -79,7 +77,7 @@ final class TokenService implements ManageTokensUseCase {
 
   @Override
   public ApiToken revokeToken(String tokenId) {
-    UUID id = uuid("token_id", tokenId);
+    UUID id = RequestFields.uuid("token_id", tokenId);
     ApiToken token = repository.find(id)
         .orElseThrow(() -> new InvalidReportRequestException("token_id", "no token " + id));
     if (token.revokedAt().isPresent()) {
@@ -102,10 +100,4 @@ final class TokenService implements ManageTokensUseCase {
     return Hashing.sha256().hashString(secret, UTF_8).toString();
   }
 
-  private static UUID uuid(String field, String value) {
-    if (value == null || !UUID_TEXT.matcher(value.strip()).matches()) {
-      throw new InvalidReportRequestException(field, "'" + value + "' is not a UUID");
-    }
-    return UUID.fromString(value.strip());
-  }
 }
