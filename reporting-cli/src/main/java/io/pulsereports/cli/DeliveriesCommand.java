@@ -66,11 +66,7 @@ final class DeliveriesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      BadInputException.requireAtLeast("--limit", limit, 1);
-      if (limit > DeliveryQuery.MAX_LIMIT) {
-        throw new BadInputException("--limit", limit + " is over the maximum " + DeliveryQuery.MAX_LIMIT);
-      }
-      BadInputException.requireAtLeast("--offset", offset, 0);
+      BadInputException.requirePage(limit, offset, DeliveryQuery.MAX_LIMIT);
       Optional<DeliveryStatus> wantedStatus = Optional.ofNullable(status).map(value ->
           DeliveryStatus.fromCode(value).orElseThrow(() -> new BadInputException("--status",
               "unknown status '" + value + "' (use " + Arrays.stream(DeliveryStatus.values())
@@ -82,7 +78,7 @@ final class DeliveriesCommand implements Runnable {
           throw new BadInputException("--type", "'" + value + "' is not a report type name");
         }
       });
-      Optional<UUID> wantedBranch = Optional.ofNullable(branchId).map(value -> uuid("--branch-id", value));
+      Optional<UUID> wantedBranch = Optional.ofNullable(branchId).map(value -> BadInputException.requireUuid("--branch-id", value));
       DeliveryQuery query = new DeliveryQuery(wantedStatus, wantedType, wantedBranch, Optional.empty(),
           Optional.empty(), Optional.empty(), limit, offset);
       try (ReportingEngine engine = ReportingEngine.forDeliveryLog(context, databaseOption.url(context))) {
@@ -115,7 +111,7 @@ final class DeliveriesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      uuid("ID", id);
+      BadInputException.requireUuid("ID", id, "a delivery id (a UUID)");
       try (ReportingEngine engine = ReportingEngine.forDeliveryLog(context, databaseOption.url(context))) {
         Delivery delivery = engine.reporting().findDelivery(id)
             .orElseThrow(() -> new BadInputException("ID", "no delivery " + id + " (see 'reporting deliveries list')"));
@@ -145,7 +141,7 @@ final class DeliveriesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      uuid("ID", id);
+      BadInputException.requireUuid("ID", id, "a delivery id (a UUID)");
       try (ReportingEngine engine = ReportingEngine.forDelivery(context, databaseOption.url(context))) {
         Delivery delivery = engine.reporting().retryDelivery(id);
         context.out().println(new DeliveryText(engine).oneLine(delivery));
@@ -184,14 +180,4 @@ final class DeliveriesCommand implements Runnable {
     }
   }
 
-  static UUID uuid(String option, String value) {
-    try {
-      if (value.strip().length() == 36) {
-        return UUID.fromString(value.strip());
-      }
-    } catch (IllegalArgumentException e) {
-      // fall through
-    }
-    throw new BadInputException(option, "'" + value + "' is not a delivery id (a UUID)");
-  }
 }

@@ -84,7 +84,7 @@ final class GenerateCommand implements Callable<Integer> {
     GenerateReportCommand command = reportOptions.command();
     Optional<Pseudonyms> pseudonyms = anonymize ? Optional.of(pseudonyms()) : Optional.empty();
     Optional<java.util.UUID> template = Optional.ofNullable(templateId)
-        .map(value -> SubscriptionsCommand.uuid("--template-id", value));
+        .map(value -> BadInputException.requireUuid("--template-id", value));
     try (OnDemandDatabase database = new OnDemandDatabase(databaseOption.url(context))) {
       MustacheReportRenderer renderer = MustacheReportRenderer.create();
       if (template.isPresent()) {

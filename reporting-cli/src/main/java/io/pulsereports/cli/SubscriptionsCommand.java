@@ -186,19 +186,15 @@ final class SubscriptionsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      BadInputException.requireAtLeast("--limit", limit, 1);
-      if (limit > SubscriptionQuery.MAX_LIMIT) {
-        throw new BadInputException("--limit", limit + " is over the maximum " + SubscriptionQuery.MAX_LIMIT);
-      }
-      BadInputException.requireAtLeast("--offset", offset, 0);
+      BadInputException.requirePage(limit, offset, SubscriptionQuery.MAX_LIMIT);
       Optional<Boolean> active = Optional.ofNullable(status).map(value -> switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
         case "active" -> true;
         case "paused" -> false;
         default -> throw new BadInputException("--status", "unknown status '" + value + "' (use active or paused)");
       });
       Optional<java.util.Set<java.util.UUID>> gyms =
-          Optional.ofNullable(gymId).map(value -> java.util.Set.of(uuid("--gym-id", value)));
-      Optional<java.util.UUID> branch = Optional.ofNullable(branchId).map(value -> uuid("--branch-id", value));
+          Optional.ofNullable(gymId).map(value -> java.util.Set.of(BadInputException.requireUuid("--gym-id", value)));
+      Optional<java.util.UUID> branch = Optional.ofNullable(branchId).map(value -> BadInputException.requireUuid("--branch-id", value));
       try (ReportingEngine engine = ReportingEngine.forDeliveryLog(context, databaseOption.url(context))) {
         SubscriptionPage page =
             engine.reporting().listSubscriptions(new SubscriptionQuery(gyms, branch, active, limit, offset));
@@ -227,7 +223,7 @@ final class SubscriptionsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      uuid("ID", id);
+      BadInputException.requireUuid("ID", id);
       try (ReportingEngine engine = ReportingEngine.forDeliveryLog(context, databaseOption.url(context))) {
         Subscription subscription = find(engine, id);
         new SubscriptionText(engine).details(subscription).forEach(context.out()::println);
@@ -254,7 +250,7 @@ final class SubscriptionsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      uuid("ID", id);
+      BadInputException.requireUuid("ID", id);
       try (ReportingEngine engine = ReportingEngine.forDeliveryLog(context, databaseOption.url(context))) {
         Subscription existing = find(engine, id);
         Subscription updated =
@@ -281,7 +277,7 @@ final class SubscriptionsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      uuid("ID", id);
+      BadInputException.requireUuid("ID", id);
       try (ReportingEngine engine = ReportingEngine.forDeliveryLog(context, databaseOption.url(context))) {
         find(engine, id);
         Subscription paused = engine.reporting().pauseSubscription(id);
@@ -307,7 +303,7 @@ final class SubscriptionsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      uuid("ID", id);
+      BadInputException.requireUuid("ID", id);
       try (ReportingEngine engine = ReportingEngine.forDeliveryLog(context, databaseOption.url(context))) {
         find(engine, id);
         Subscription resumed = engine.reporting().resumeSubscription(id);
@@ -333,7 +329,7 @@ final class SubscriptionsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      uuid("ID", id);
+      BadInputException.requireUuid("ID", id);
       try (ReportingEngine engine = ReportingEngine.forDeliveryLog(context, databaseOption.url(context))) {
         find(engine, id);
         engine.reporting().removeSubscription(id);
@@ -367,7 +363,7 @@ final class SubscriptionsCommand implements Runnable {
         throw new BadInputException("--count", count + " is over the maximum 50");
       }
       if (id != null) {
-        uuid("ID", id);
+        BadInputException.requireUuid("ID", id);
       }
       try (ReportingEngine engine = ReportingEngine.forDeliveryLog(context, databaseOption.url(context))) {
         java.util.List<Subscription> subscriptions = id != null
@@ -397,14 +393,4 @@ final class SubscriptionsCommand implements Runnable {
         .orElseThrow(() -> new BadInputException("ID", "no subscription " + id + " (see 'reporting subscriptions list')"));
   }
 
-  static java.util.UUID uuid(String option, String value) {
-    try {
-      if (value.strip().length() == 36) {
-        return java.util.UUID.fromString(value.strip());
-      }
-    } catch (IllegalArgumentException e) {
-      // fall through
-    }
-    throw new BadInputException(option, "'" + value + "' is not a UUID");
-  }
 }

@@ -176,12 +176,8 @@ final class TemplatesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      BadInputException.requireAtLeast("--limit", limit, 1);
-      if (limit > TemplateQuery.MAX_LIMIT) {
-        throw new BadInputException("--limit", limit + " is over the maximum " + TemplateQuery.MAX_LIMIT);
-      }
-      BadInputException.requireAtLeast("--offset", offset, 0);
-      Optional<Set<UUID>> gyms = Optional.ofNullable(gymId).map(value -> Set.of(SubscriptionsCommand.uuid("--gym-id", value)));
+      BadInputException.requirePage(limit, offset, TemplateQuery.MAX_LIMIT);
+      Optional<Set<UUID>> gyms = Optional.ofNullable(gymId).map(value -> Set.of(BadInputException.requireUuid("--gym-id", value)));
       Optional<ReportType> reportType = Optional.ofNullable(type).map(value -> {
         try {
           return new ReportType(value.strip());
@@ -220,7 +216,7 @@ final class TemplatesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      SubscriptionsCommand.uuid("ID", id);
+      BadInputException.requireUuid("ID", id);
       try (ReportingEngine engine = ReportingEngine.forDeliveryLog(context, databaseOption.url(context))) {
         ReportTemplate template = find(engine, id);
         if (content) {
@@ -251,7 +247,7 @@ final class TemplatesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      SubscriptionsCommand.uuid("ID", id);
+      BadInputException.requireUuid("ID", id);
       try (ReportingEngine engine = ReportingEngine.forDeliveryLog(context, databaseOption.url(context))) {
         ReportTemplate existing = find(engine, id);
         ReportTemplate updated =
@@ -279,7 +275,7 @@ final class TemplatesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      SubscriptionsCommand.uuid("ID", id);
+      BadInputException.requireUuid("ID", id);
       try (ReportingEngine engine = ReportingEngine.forDeliveryLog(context, databaseOption.url(context))) {
         find(engine, id);
         engine.reporting().removeTemplate(id);

@@ -104,7 +104,7 @@ final class TokensCommand implements Runnable {
 
     @Override
     public Integer call() {
-      SubscriptionsCommand.uuid("ID", id);
+      BadInputException.requireUuid("ID", id);
       try (ReportingEngine engine = ReportingEngine.forDeliveryLog(context, databaseOption.url(context))) {
         ApiToken revoked = engine.reporting().revokeToken(id);
         context.out().println("Revoked token " + revoked.id() + " (" + revoked.prefix() + "…) at "
