@@ -36,12 +36,15 @@ final class TokensCommand implements Runnable {
   }
 
   @Command(name = "create", mixinStandardHelpOptions = true,
-      description = "Creates a token for the gyms given and prints it once, alone on the first line.")
+      description = "Creates a token for the gyms given (and/or the learning reports) and prints it once, alone on the first line.")
   static final class Create implements Callable<Integer> {
     private final CliContext context;
 
-    @Option(names = "--gym-id", paramLabel = "UUID", required = true, description = "a gym the token sees; repeat for more")
-    java.util.List<String> gymIds;
+    @Option(names = "--gym-id", paramLabel = "UUID", description = "a gym the token sees; repeat for more")
+    java.util.List<String> gymIds = new java.util.ArrayList<>();
+
+    @Option(names = "--learning", description = "the token also sees the learning engagement reports, which belong to no gym")
+    boolean learning;
 
     @Option(names = "--name", paramLabel = "TEXT", description = "what the token is for, shown in listings")
     String name;
@@ -55,7 +58,7 @@ final class TokensCommand implements Runnable {
     @Override
     public Integer call() {
       try (ReportingEngine engine = ReportingEngine.forDeliveryLog(context, databaseOption.url(context))) {
-        NewApiToken created = engine.reporting().createToken(gymIds, Optional.ofNullable(name));
+        NewApiToken created = engine.reporting().createToken(gymIds, learning, Optional.ofNullable(name));
         context.out().println(created.secret());
         context.err().println("Token " + created.token().id() + " for " + gyms(created.token())
             + ". Store it now: it is not shown again (only its hash is kept). Use it as 'Authorization: Bearer <token>'.");
@@ -115,7 +118,12 @@ final class TokensCommand implements Runnable {
   }
 
   private static String gyms(ApiToken token) {
+    String learning = token.learningReports() ? "the learning reports" : "";
+    if (token.gymIds().isEmpty()) {
+      return learning;
+    }
     return (token.gymIds().size() == 1 ? "gym " : "gyms ")
-        + token.gymIds().stream().map(UUID::toString).sorted().collect(Collectors.joining(","));
+        + token.gymIds().stream().map(UUID::toString).sorted().collect(Collectors.joining(","))
+        + (learning.isEmpty() ? "" : " and " + learning);
   }
 }

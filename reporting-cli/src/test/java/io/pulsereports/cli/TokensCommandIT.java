@@ -66,9 +66,22 @@ class TokensCommandIT {
   }
 
   @Test
+  void aTokenForTheLearningReportsNeedsNoGym() {
+    CliRun created = run("tokens", "create", "--learning", "--name", "coaching app");
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    assertThat(created.err()).contains("for the learning reports.");
+    CliRun both = run("tokens", "create", "--learning", "--gym-id", HandMadeLeadDatabase.GYM);
+    assertThat(both.exitCode()).as(both.err()).isZero();
+    assertThat(run("tokens", "list").out())
+        .contains("active  the learning reports  created")
+        .contains("active  gym " + HandMadeLeadDatabase.GYM + " and the learning reports  created");
+  }
+
+  @Test
   void badInputNamesTheOptionAndStoresNothing() {
     CliRun noGym = run("tokens", "create");
     assertThat(noGym.exitCode()).isEqualTo(2);
+    assertThat(noGym.err()).startsWith("error: --gym-id: at least one gym is required");
     CliRun badGym = run("tokens", "create", "--gym-id", "gym-1");
     assertThat(badGym.exitCode()).isEqualTo(2);
     assertThat(badGym.err()).startsWith("error: --gym-id: 'gym-1' is not a UUID");

@@ -13,6 +13,8 @@ import io.pulsereports.core.delivery.DeliverySettings;
 import io.pulsereports.core.delivery.RetryPolicy;
 import io.pulsereports.core.metric.LeadMetricsConfig;
 import io.pulsereports.core.metric.LearningMetricsConfig;
+import io.pulsereports.core.model.RenderedOutput;
+import io.pulsereports.core.model.ReportFormat;
 import io.pulsereports.core.model.ReportType;
 import io.pulsereports.core.port.in.GenerateReportCommand;
 import io.pulsereports.core.port.in.GenerateReportResult;
@@ -159,6 +161,16 @@ public final class Reporting
   }
 
   @Override
+  public Delivery previewReport(GenerateReportCommand command, Optional<String> deliveryMethod) {
+    return delivery().manage().previewReport(command, deliveryMethod);
+  }
+
+  @Override
+  public List<RenderedOutput> renderDelivery(String deliveryId, ReportFormat format) {
+    return delivery().manage().renderDelivery(deliveryId, format);
+  }
+
+  @Override
   public RunDueResult runDueDeliveries(int limit) {
     return delivery().manage().runDueDeliveries(limit);
   }
@@ -271,8 +283,8 @@ public final class Reporting
   }
 
   @Override
-  public NewApiToken createToken(List<String> gymIds, Optional<String> name) {
-    return tokens().createToken(gymIds, name);
+  public NewApiToken createToken(List<String> gymIds, boolean learningReports, Optional<String> name) {
+    return tokens().createToken(gymIds, learningReports, name);
   }
 
   @Override

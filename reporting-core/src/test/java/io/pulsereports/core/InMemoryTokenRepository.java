@@ -40,7 +40,7 @@ final class InMemoryTokenRepository implements TokenRepository {
     if (token == null || token.revokedAt().isPresent()) {
       return false;
     }
-    tokens.put(id, new ApiToken(token.id(), token.name(), token.gymIds(), token.tokenHash(), token.prefix(),
+    tokens.put(id, new ApiToken(token.id(), token.name(), token.gymIds(), token.learningReports(), token.tokenHash(), token.prefix(),
         token.createdAt(), Optional.of(at)));
     return true;
   }

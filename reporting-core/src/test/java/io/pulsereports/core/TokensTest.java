@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pulsereports.core.access.ApiToken;
+import io.pulsereports.core.model.GymScope;
 import io.pulsereports.core.access.NewApiToken;
 import io.pulsereports.core.model.PeriodKind;
 import io.pulsereports.core.model.ReportType;
@@ -64,6 +65,28 @@ class TokensTest {
     assertThat(revoked.revokedAt()).contains(clock.instant());
     assertThat(reporting.authenticate(created.secret())).isEmpty();
     assertThat(reporting.revokeToken(created.token().id().toString())).isEqualTo(revoked);
+  }
+
+  @Test
+  void aTokenSeesTheReportsWithoutAGymOnlyWhenCreatedForTheLearningReports() {
+    Reporting reporting = reporting();
+    Optional<GymScope> gymA = Optional.of(new GymScope(UUID.fromString(GYM_A), Optional.of(UUID.randomUUID())));
+    Optional<GymScope> gymB = Optional.of(new GymScope(UUID.fromString(GYM_B), Optional.empty()));
+
+    ApiToken gymOnly = reporting.createToken(List.of(GYM_A), Optional.empty()).token();
+    ApiToken learningOnly = reporting.createToken(List.of(), true, Optional.empty()).token();
+    ApiToken both = reporting.createToken(List.of(GYM_B), true, Optional.empty()).token();
+
+    assertThat(gymOnly.sees(gymA)).isTrue();
+    assertThat(gymOnly.sees(gymB)).isFalse();
+    assertThat(gymOnly.sees(Optional.empty())).as("learning reports have no gym").isFalse();
+    assertThat(learningOnly.gymIds()).isEmpty();
+    assertThat(learningOnly.sees(Optional.empty())).isTrue();
+    assertThat(learningOnly.sees(gymA)).isFalse();
+    assertThat(both.sees(gymB)).isTrue();
+    assertThat(both.sees(Optional.empty())).isTrue();
+    assertThat(both.sees(gymA)).isFalse();
+    assertThat(repository.list()).hasSize(3);
   }
 
   @Test

@@ -46,8 +46,11 @@ public record Delivery(
     requireNonNull(period, "period");
     requireNonNull(method, "method");
     recipients = List.copyOf(requireNonNull(recipients, "recipients"));
-    checkArgument(!recipients.isEmpty(), "a delivery needs at least one recipient");
     requireNonNull(status, "status");
+    checkArgument(
+        recipients.isEmpty() == (status == DeliveryStatus.PREVIEW),
+        "a preview has no recipients and every other delivery at least one (status %s, %s recipients)",
+        status, recipients.size());
     checkArgument(attemptCount >= 0, "attemptCount %s is negative", attemptCount);
     requireNonNull(nextAttemptAt, "nextAttemptAt");
     requireNonNull(lastError, "lastError");
@@ -78,6 +81,20 @@ public record Delivery(
   }
 
   /** The same delivery with another state; the identity and the report never change. */
+  /** A generated report kept for reading only: no recipients, never sent, nothing due. */
+  public static Delivery preview(
+      DeliveryId id,
+      ReportType reportType,
+      Optional<GymScope> scope,
+      ReportPeriod period,
+      DeliveryMethod method,
+      String reportData,
+      Instant now) {
+    return new Delivery(id, Optional.empty(), reportType, scope, period, method, List.of(), DeliveryStatus.PREVIEW,
+        0, Optional.empty(), Optional.empty(), Optional.empty(), "preview:" + id.value(), reportData, now, now,
+        Optional.empty());
+  }
+
   public Delivery withState(
       List<RecipientOutcome> recipients,
       DeliveryStatus status,

@@ -14,14 +14,16 @@ public enum DeliveryStatus {
   RETRYING,
   SENT,
   FAILED,
-  SKIPPED;
+  SKIPPED,
+  /** Generated and stored for reading only; never sent. */
+  PREVIEW;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   public boolean isFinal() {
-    return this == SENT || this == FAILED || this == SKIPPED;
+    return this == SENT || this == FAILED || this == SKIPPED || this == PREVIEW;
   }
 
   public static Optional<DeliveryStatus> fromCode(String code) {

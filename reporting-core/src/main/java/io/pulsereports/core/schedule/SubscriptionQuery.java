@@ -9,10 +9,22 @@ import java.util.UUID;
 
 /**
  * A page of subscriptions, oldest first (created_at, then id), filtered by the gyms a caller may
- * see ({@code gymIds} empty: every gym), by branch and by whether they are active.
+ * see ({@code gymIds} empty: every gym; with gyms given, {@code withoutGym} adds the subscriptions
+ * that have no gym, the learning reports'), by branch and by whether they are active.
  */
 public record SubscriptionQuery(
-    Optional<Set<UUID>> gymIds, Optional<UUID> branchId, Optional<Boolean> active, int limit, int offset) {
+    Optional<Set<UUID>> gymIds,
+    boolean withoutGym,
+    Optional<UUID> branchId,
+    Optional<Boolean> active,
+    int limit,
+    int offset) {
+
+  /** A query that, with gyms given, leaves out the subscriptions without a gym. */
+  public SubscriptionQuery(
+      Optional<Set<UUID>> gymIds, Optional<UUID> branchId, Optional<Boolean> active, int limit, int offset) {
+    this(gymIds, false, branchId, active, limit, offset);
+  }
 
   public static final int MAX_LIMIT = 500;
 

@@ -6,7 +6,9 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.base.Joiner;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.hash.Hashing;
+import io.pulsereports.core.ConcurrentChangeException;
 import io.pulsereports.core.InvalidReportRequestException;
+import io.pulsereports.core.NotFoundException;
 import io.pulsereports.core.ReportingException;
 import io.pulsereports.core.delivery.Delivery;
 import io.pulsereports.core.delivery.DeliverySettings;
@@ -26,6 +28,7 @@ import io.pulsereports.core.model.RenderedOutput;
 import io.pulsereports.core.model.Report;
 import io.pulsereports.core.model.ReportFormat;
 import io.pulsereports.core.model.ReportRequest;
+import io.pulsereports.core.port.in.GenerateReportCommand;
 import io.pulsereports.core.port.in.GenerateReportUseCase;
 import io.pulsereports.core.port.in.ManageDeliveriesUseCase;
 import io.pulsereports.core.port.in.RunDueResult;
@@ -121,6 +124,24 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
   }
 
   @Override
+  public Delivery previewReport(GenerateReportCommand command, Optional<String> deliveryMethod) {
+    DeliveryMethod method = deliveryMethod.map(this::method).orElse(DeliveryMethod.EMAIL);
+    Report<?> report = reports.generate(requireNonNull(command, "command")).report();
+    Delivery preview =
+        Delivery.preview(new DeliveryId(settings.ids().get()), report.type(), report.request().scope(),
+            report.request().period(), method, reportData(report), settings.clock().instant());
+    return repository.insertIfAbsent(preview).delivery();
+  }
+
+  @Override
+  public List<RenderedOutput> renderDelivery(String deliveryId, ReportFormat format) {
+    DeliveryId id = new DeliveryId(RequestFields.uuid("delivery_id", deliveryId));
+    Delivery delivery =
+        repository.find(id).orElseThrow(() -> new NotFoundException("delivery_id", "no delivery " + id));
+    return reportRenderer.render(new StoredReport(delivery.reportType(), delivery.reportData()), format);
+  }
+
+  @Override
   public Optional<Delivery> findDelivery(String deliveryId) {
     return repository.find(new DeliveryId(RequestFields.uuid("delivery_id", deliveryId)));
   }
@@ -146,7 +167,7 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
     Delivery delivery =
         repository
             .find(id)
-            .orElseThrow(() -> new InvalidReportRequestException("delivery_id", "no delivery " + id));
+            .orElseThrow(() -> new NotFoundException("delivery_id", "no delivery " + id));
     Instant now = settings.clock().instant();
     switch (delivery.status()) {
       case SENT, SKIPPED -> throw new InvalidReportRequestException(
@@ -170,8 +191,7 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
         delivery.withState(reopened, DeliveryStatus.RETRYING, 0, Optional.of(now), delivery.lastError(),
             Optional.empty(), now, Optional.empty());
     if (!repository.compareAndSet(delivery, due)) {
-      throw new InvalidReportRequestException(
-          "delivery_id", "delivery " + id + " changed while it was being retried; try again");
+      throw new ConcurrentChangeException("delivery " + id + " changed while it was being retried; try again");
     }
     return repository.claim(id, now, newLease(now)).map(this::attempt).orElse(due);
   }

@@ -171,6 +171,7 @@ final class ScheduleService implements RunScheduleUseCase {
       case SKIPPED -> RunOutcome.SKIPPED;
       case FAILED -> RunOutcome.FAILED;
       case PENDING, SENDING, RETRYING -> RunOutcome.CREATED;
+      case PREVIEW -> throw new IllegalStateException("a subscription's delivery is never a preview: " + delivery.id());
     };
   }
 

@@ -3,7 +3,9 @@ package io.pulsereports.core.service;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
+import io.pulsereports.core.ConcurrentChangeException;
 import io.pulsereports.core.InvalidReportRequestException;
+import io.pulsereports.core.NotFoundException;
 import io.pulsereports.core.ReportDefinition;
 import io.pulsereports.core.ReportingException;
 import io.pulsereports.core.delivery.DeliveryMethod;
@@ -108,7 +110,7 @@ final class SubscriptionService implements ManageSubscriptionsUseCase {
   public void removeSubscription(String subscriptionId) {
     SubscriptionId id = id(subscriptionId);
     if (!repository.delete(id)) {
-      throw new InvalidReportRequestException("subscription_id", "no subscription " + id);
+      throw new NotFoundException("subscription_id", "no subscription " + id);
     }
   }
 
@@ -132,7 +134,7 @@ final class SubscriptionService implements ManageSubscriptionsUseCase {
 
   private Subscription store(Subscription existing, Subscription updated) {
     if (!repository.update(existing, updated)) {
-      throw new ReportingException(
+      throw new ConcurrentChangeException(
           "subscription " + existing.id() + " was changed by someone else meanwhile; read it again and retry");
     }
     return updated;
@@ -155,7 +157,7 @@ final class SubscriptionService implements ManageSubscriptionsUseCase {
   private Subscription existing(String subscriptionId) {
     SubscriptionId id = id(subscriptionId);
     return repository.find(id)
-        .orElseThrow(() -> new InvalidReportRequestException("subscription_id", "no subscription " + id));
+        .orElseThrow(() -> new NotFoundException("subscription_id", "no subscription " + id));
   }
 
   private Subscription validated(SubscriptionFields fields, SubscriptionId id, Instant createdAt, Instant now) {

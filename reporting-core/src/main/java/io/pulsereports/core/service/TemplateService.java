@@ -3,9 +3,10 @@ package io.pulsereports.core.service;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
+import io.pulsereports.core.ConcurrentChangeException;
 import io.pulsereports.core.InvalidReportRequestException;
+import io.pulsereports.core.NotFoundException;
 import io.pulsereports.core.ReportDefinition;
-import io.pulsereports.core.ReportingException;
 import io.pulsereports.core.port.in.ManageTemplatesUseCase;
 import io.pulsereports.core.port.in.TemplateFields;
 import io.pulsereports.core.port.out.ReportRenderer;
@@ -61,7 +62,7 @@ final class TemplateService implements ManageTemplatesUseCase {
     Instant now = clock.instant().isBefore(after) ? after : clock.instant();
     ReportTemplate updated = validated(fields, existing.id(), existing.createdAt(), now);
     if (!repository.update(existing, updated)) {
-      throw new ReportingException(
+      throw new ConcurrentChangeException(
           "template " + existing.id() + " was changed by someone else meanwhile; read it again and retry");
     }
     return updated;
@@ -71,7 +72,7 @@ final class TemplateService implements ManageTemplatesUseCase {
   public void removeTemplate(String templateId) {
     UUID id = RequestFields.uuid("template_id", templateId);
     if (!repository.delete(id)) {
-      throw new InvalidReportRequestException("template_id", "no template " + id);
+      throw new NotFoundException("template_id", "no template " + id);
     }
   }
 
@@ -88,7 +89,7 @@ final class TemplateService implements ManageTemplatesUseCase {
   private ReportTemplate existing(String templateId) {
     UUID id = RequestFields.uuid("template_id", templateId);
     return repository.find(id)
-        .orElseThrow(() -> new InvalidReportRequestException("template_id", "no template " + id));
+        .orElseThrow(() -> new NotFoundException("template_id", "no template " + id));
   }
 
   private ReportTemplate validated(TemplateFields fields, UUID id, Instant createdAt, Instant now) {

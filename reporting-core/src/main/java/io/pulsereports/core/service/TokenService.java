@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.hash.Hashing;
 import com.google.common.io.BaseEncoding;
 import io.pulsereports.core.InvalidReportRequestException;
+import io.pulsereports.core.NotFoundException;
 import io.pulsereports.core.access.ApiToken;
 import io.pulsereports.core.access.NewApiToken;
 import io.pulsereports.core.port.in.ManageTokensUseCase;
@@ -44,13 +45,14 @@ final class TokenService implements ManageTokensUseCase {
   }
 
   @Override
-  public NewApiToken createToken(List<String> gymIds, Optional<String> name) {
+  public NewApiToken createToken(List<String> gymIds, boolean learningReports, Optional<String> name) {
     Set<UUID> gyms = new LinkedHashSet<>();
     for (String gym : requireNonNull(gymIds, "gymIds")) {
       gyms.add(RequestFields.uuid("gym_id", gym));
     }
-    if (gyms.isEmpty()) {
-      throw new InvalidReportRequestException("gym_id", "at least one gym is required: a token sees only its gyms");
+    if (gyms.isEmpty() && !learningReports) {
+      throw new InvalidReportRequestException(
+          "gym_id", "at least one gym is required (or the learning reports): a token sees only its gyms");
     }
     if (gyms.size() > MAX_GYMS) {
       throw new InvalidReportRequestException("gym_id", gyms.size() + " gyms; the maximum is " + MAX_GYMS);
@@ -64,7 +66,7 @@ final class TokenService implements ManageTokensUseCase {
       throw new IllegalStateException("the random source gave " + random.length + " bytes, expected 32");
     }
     String secret = PREFIX + BaseEncoding.base64Url().omitPadding().encode(random);
-    ApiToken token = new ApiToken(ids.get(), label, gyms, hash(secret), secret.substring(0, PREFIX.length() + 6),
+    ApiToken token = new ApiToken(ids.get(), label, gyms, learningReports, hash(secret), secret.substring(0, PREFIX.length() + 6),
         clock.instant(), Optional.empty());
     repository.insert(token);
     return new NewApiToken(secret, token);
@@ -79,7 +81,7 @@ final class TokenService implements ManageTokensUseCase {
   public ApiToken revokeToken(String tokenId) {
     UUID id = RequestFields.uuid("token_id", tokenId);
     ApiToken token = repository.find(id)
-        .orElseThrow(() -> new InvalidReportRequestException("token_id", "no token " + id));
+        .orElseThrow(() -> new NotFoundException("token_id", "no token " + id));
     if (token.revokedAt().isPresent()) {
       return token;
     }

@@ -83,8 +83,8 @@ final class DeliveryColumns implements RowMapper<Delivery> {
   }
 
   /** See {@link StateColumns#gymIn}. */
-  String gymIn(Set<UUID> gyms, Map<String, Object> parameters) {
-    return values.gymIn(gyms, parameters);
+  String gymIn(Set<UUID> gyms, boolean withoutGym, Map<String, Object> parameters) {
+    return values.gymIn(gyms, withoutGym, parameters);
   }
 
   /** An instant as bound, to the microsecond. */

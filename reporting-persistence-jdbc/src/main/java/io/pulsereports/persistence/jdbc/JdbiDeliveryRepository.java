@@ -191,7 +191,7 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
       conditions.add("branch_id = :branchId");
       parameters.put("branchId", columns.uuid(branch));
     });
-    query.gymIds().ifPresent(gyms -> conditions.add(columns.gymIn(gyms, parameters)));
+    query.gymIds().ifPresent(gyms -> conditions.add(columns.gymIn(gyms, query.withoutGym(), parameters)));
     query.createdFrom().ifPresent(from -> {
       conditions.add("created_at >= :createdFrom");
       parameters.put("createdFrom", columns.instant(from));

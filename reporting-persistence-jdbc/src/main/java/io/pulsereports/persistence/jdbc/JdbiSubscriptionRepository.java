@@ -255,7 +255,7 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
   /** The WHERE conjunction of {@code query}, putting its values into {@code parameters}. */
   private String filters(SubscriptionQuery query, Map<String, Object> parameters) {
     List<String> conditions = new ArrayList<>();
-    query.gymIds().ifPresent(gyms -> conditions.add(columns.gymIn(gyms, parameters)));
+    query.gymIds().ifPresent(gyms -> conditions.add(columns.gymIn(gyms, query.withoutGym(), parameters)));
     query.branchId().ifPresent(branch -> {
       conditions.add("branch_id = :branchId");
       parameters.put("branchId", columns.uuid(branch));

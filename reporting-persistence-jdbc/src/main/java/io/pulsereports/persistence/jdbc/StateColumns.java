@@ -80,17 +80,18 @@ final class StateColumns {
 
   /**
    * The condition that a row's {@code gym_id} is one of {@code gyms}, putting their values into
-   * {@code parameters} as {@code gym0}, {@code gym1}…; a caller scoped to no gym sees nothing,
-   * and a row without a gym is never one of them.
+   * {@code parameters} as {@code gym0}, {@code gym1}…, or, with {@code withoutGym}, that the row
+   * has no gym. A caller scoped to no gym sees only the rows without one (if any).
    */
-  String gymIn(Set<UUID> gyms, Map<String, Object> parameters) {
+  String gymIn(Set<UUID> gyms, boolean withoutGym, Map<String, Object> parameters) {
     List<String> names = new ArrayList<>();
     for (UUID gym : gyms.stream().sorted().toList()) {
       String name = "gym" + names.size();
       names.add(":" + name);
       parameters.put(name, uuid(gym));
     }
-    return names.isEmpty() ? "1 = 0" : "gym_id IN (" + String.join(", ", names) + ")";
+    String inGyms = names.isEmpty() ? "1 = 0" : "gym_id IN (" + String.join(", ", names) + ")";
+    return withoutGym ? "(gym_id IS NULL OR " + inGyms + ")" : inGyms;
   }
 
   UUID readUuid(ResultSet rs, String column) throws SQLException {

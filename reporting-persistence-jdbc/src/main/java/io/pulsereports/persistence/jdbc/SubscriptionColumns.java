@@ -164,8 +164,8 @@ final class SubscriptionColumns implements RowMapper<Subscription> {
   }
 
   /** See {@link StateColumns#gymIn}. */
-  String gymIn(Set<UUID> gyms, Map<String, Object> parameters) {
-    return values.gymIn(gyms, parameters);
+  String gymIn(Set<UUID> gyms, boolean withoutGym, Map<String, Object> parameters) {
+    return values.gymIn(gyms, withoutGym, parameters);
   }
 
   @Override

@@ -68,7 +68,7 @@ final class TemplateColumns implements RowMapper<ReportTemplate> {
    * {@link StateColumns#gymIn}) or a shared one (no gym). A caller of no gym sees the shared ones.
    */
   String visibleTo(Set<UUID> gyms, Map<String, Object> parameters) {
-    return "(gym_id IS NULL OR " + values.gymIn(gyms, parameters) + ")";
+    return values.gymIn(gyms, true, parameters);
   }
 
   @Override

@@ -16,10 +16,11 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * How an {@link ApiToken} is written to and read from an api_tokens row (state migration V5) on
+ * How an {@link ApiToken} is written to and read from an api_tokens row (state migrations V5, V6) on
  * one dialect: the values as {@link StateColumns} binds and reads them (instants to the
  * microsecond, fixed-width UTC text on SQLite; uuid or lower-case text ids), the gyms as a JSON
- * array of lower-case UUID strings in UUID order, the name as text (NULL when absent), and the
+ * array of lower-case UUID strings in UUID order (empty for a learning-only token), the learning flag as a
+ * boolean (0/1 on SQLite), the name as text (NULL when absent), and the
  * token's SHA-256 hash and prefix as the text they are. The token itself is never here.
  */
 final class TokenColumns implements RowMapper<ApiToken> {
@@ -40,6 +41,7 @@ final class TokenColumns implements RowMapper<ApiToken> {
         values.json(
             RecipientsJson.stringArray(
                 token.gymIds().stream().sorted().map(UUID::toString).toList())));
+    row.put("learningReports", token.learningReports());
     row.put("tokenHash", token.tokenHash());
     row.put("tokenPrefix", token.prefix());
     row.put("createdAt", instant(token.createdAt()));
@@ -68,6 +70,7 @@ final class TokenColumns implements RowMapper<ApiToken> {
           id,
           Optional.ofNullable(rs.getString("name")),
           gyms,
+          rs.getBoolean("learning_reports"),
           rs.getString("token_hash"),
           rs.getString("token_prefix"),
           values.readInstant(rs, "created_at"),

@@ -418,6 +418,12 @@ abstract class DeliveryRepositoryContract {
         .as("a caller scoped to no gym")
         .isEqualTo(new DeliveryPage(List.of(), 0));
     assertThat(list(query()).items()).containsExactly(unscoped, gymC, gymB, gymA);
+    assertThat(list(query().gyms(Set.of(GYM_A)).withoutGym()))
+        .as("a caller who also sees the reports without a gym")
+        .isEqualTo(new DeliveryPage(List.of(unscoped, gymA), 2));
+    assertThat(list(query().gyms(Set.of()).withoutGym()))
+        .as("a caller who sees only the reports without a gym")
+        .isEqualTo(new DeliveryPage(List.of(unscoped), 1));
   }
 
   @Test
@@ -501,6 +507,7 @@ abstract class DeliveryRepositoryContract {
     private Optional<ReportType> reportType = Optional.empty();
     private Optional<UUID> branch = Optional.empty();
     private Optional<Set<UUID>> gyms = Optional.empty();
+    private boolean withoutGym;
     private Optional<Instant> from = Optional.empty();
     private Optional<Instant> to = Optional.empty();
     private int limit = 100;
@@ -526,6 +533,11 @@ abstract class DeliveryRepositoryContract {
       return this;
     }
 
+    QueryBuilder withoutGym() {
+      withoutGym = true;
+      return this;
+    }
+
     QueryBuilder createdFrom(Instant value) {
       from = Optional.of(value);
       return this;
@@ -543,7 +555,7 @@ abstract class DeliveryRepositoryContract {
     }
 
     DeliveryQuery build() {
-      return new DeliveryQuery(status, reportType, branch, gyms, from, to, limit, offset);
+      return new DeliveryQuery(status, reportType, branch, gyms, from, to, withoutGym, limit, offset);
     }
   }
 

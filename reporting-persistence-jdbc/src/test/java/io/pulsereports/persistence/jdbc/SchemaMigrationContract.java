@@ -357,8 +357,9 @@ abstract class SchemaMigrationContract {
                           .one());
       assertThat(appliedV5).isEqualTo(1);
       assertThat(columns(persistence, "api_tokens"))
-          .containsExactly(
-              "id", "name", "gym_ids", "token_hash", "token_prefix", "created_at", "revoked_at");
+          .containsExactlyInAnyOrder(
+              "id", "name", "gym_ids", "learning_reports", "token_hash", "token_prefix", "created_at",
+              "revoked_at");
       assertThat(uniqueIndexColumns(persistence, "api_tokens")).contains("id", "token_hash");
       assertThat(tokenColumnComments(persistence))
           .as("the schema says that only the hash is stored")
@@ -390,6 +391,34 @@ abstract class SchemaMigrationContract {
       io.pulsereports.core.access.ApiToken token = TokenFixture.aToken().build();
       persistence.tokens().insert(token);
       assertThat(persistence.tokens().findByHash(token.tokenHash())).contains(token);
+    }
+  }
+
+  @Test
+  void version6KeepsEveryTokenAsOneForItsGymsOnly() throws Exception {
+    try (JdbcPersistence persistence = openEmptyDatabase()) {
+      Flyway.configure(getClass().getClassLoader())
+          .dataSource(persistence.dataSource())
+          .locations(
+              "classpath:io/pulsereports/persistence/jdbc/migration/state/"
+                  + persistence.dialect().folder())
+          .table(SchemaMigrations.STATE.historyTable())
+          .target("5")
+          .load()
+          .migrate();
+      UUID id = UUID.randomUUID();
+      persistence.jdbi().useHandle(h -> h.execute(
+          "INSERT INTO api_tokens (id, name, gym_ids, token_hash, token_prefix, created_at)"
+              + " VALUES ('" + id + "', 'crm', '[\"" + DeliveryFixture.GYM_A + "\"]', '"
+              + "a".repeat(64) + "', 'prt_Ab3dE', '2026-03-09T07:00:00.000000Z')"));
+
+      persistence.migrate();
+
+      io.pulsereports.core.access.ApiToken kept = persistence.tokens().find(id).orElseThrow();
+      assertThat(kept.gymIds()).containsExactly(DeliveryFixture.GYM_A);
+      assertThat(kept.learningReports()).isFalse();
+      assertThat(kept.name()).contains("crm");
+      assertThat(persistence.tokens().findByHash("a".repeat(64))).contains(kept);
     }
   }
 

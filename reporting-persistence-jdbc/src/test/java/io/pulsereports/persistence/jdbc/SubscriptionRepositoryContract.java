@@ -333,6 +333,10 @@ abstract class SubscriptionRepositoryContract {
     assertThat(list(query()))
         .as("only the unfiltered list shows subscriptions without a gym")
         .isEqualTo(new SubscriptionPage(List.of(gymA, gymB, gymC, unscoped), 4));
+    assertThat(list(query().gyms(Set.of(GYM_C)).withoutGym()))
+        .as("a caller who also sees the subscriptions without a gym")
+        .isEqualTo(new SubscriptionPage(List.of(gymC, unscoped), 2));
+    assertThat(list(query().gyms(Set.of()).withoutGym()).items()).containsExactly(unscoped);
   }
 
   @Test
@@ -760,6 +764,7 @@ abstract class SubscriptionRepositoryContract {
   /** Fills a {@link SubscriptionQuery}; every filter absent, the first 100. */
   static final class QueryBuilder {
     private Optional<Set<UUID>> gyms = Optional.empty();
+    private boolean withoutGym;
     private Optional<UUID> branch = Optional.empty();
     private Optional<Boolean> active = Optional.empty();
     private int limit = 100;
@@ -767,6 +772,11 @@ abstract class SubscriptionRepositoryContract {
 
     QueryBuilder gyms(Set<UUID> value) {
       gyms = Optional.of(value);
+      return this;
+    }
+
+    QueryBuilder withoutGym() {
+      withoutGym = true;
       return this;
     }
 
@@ -787,7 +797,7 @@ abstract class SubscriptionRepositoryContract {
     }
 
     SubscriptionQuery build() {
-      return new SubscriptionQuery(gyms, branch, active, limit, offset);
+      return new SubscriptionQuery(gyms, withoutGym, branch, active, limit, offset);
     }
   }
 

@@ -23,6 +23,7 @@ final class TokenFixture {
   private UUID id = UUID.randomUUID();
   private Optional<String> name = Optional.empty();
   private Set<UUID> gymIds = Set.of(GYM_A);
+  private boolean learningReports;
   private String tokenHash = sha256("prt_" + UUID.randomUUID());
   private String prefix = "prt_Ab3dE";
   private Instant createdAt = NOW;
@@ -49,6 +50,12 @@ final class TokenFixture {
     return this;
   }
 
+  /** Sees the learning reports; with {@link #gyms()} and no gym, only them. */
+  TokenFixture learningReports() {
+    learningReports = true;
+    return this;
+  }
+
   TokenFixture hash(String value) {
     tokenHash = value;
     return this;
@@ -70,12 +77,12 @@ final class TokenFixture {
   }
 
   ApiToken build() {
-    return new ApiToken(id, name, gymIds, tokenHash, prefix, createdAt, revokedAt);
+    return new ApiToken(id, name, gymIds, learningReports, tokenHash, prefix, createdAt, revokedAt);
   }
 
   /** {@code token} revoked at {@code at}, everything else kept. */
   static ApiToken revoked(ApiToken token, Instant at) {
-    return new ApiToken(token.id(), token.name(), token.gymIds(), token.tokenHash(),
+    return new ApiToken(token.id(), token.name(), token.gymIds(), token.learningReports(), token.tokenHash(),
         token.prefix(), token.createdAt(), Optional.of(at));
   }
 

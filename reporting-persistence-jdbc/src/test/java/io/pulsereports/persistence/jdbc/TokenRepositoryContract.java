@@ -104,6 +104,29 @@ abstract class TokenRepositoryContract {
   }
 
   @Test
+  void storesALearningOnlyTokenAndOneForGymsAndTheLearningReports() {
+    ApiToken learningOnly = aToken().gyms().learningReports().build();
+    ApiToken both = aToken().gyms(GYM_A).learningReports().build();
+
+    tokens.insert(learningOnly);
+    tokens.insert(both);
+
+    assertThat(tokens.find(learningOnly.id())).contains(learningOnly);
+    assertThat(tokens.find(both.id())).contains(both);
+    assertThat(tokens.findByHash(both.tokenHash()).orElseThrow().learningReports()).isTrue();
+  }
+
+  @Test
+  void theTableRefusesATokenThatSeesNothing() {
+    assertThatThrownBy(() -> persistence.jdbi().useHandle(h -> h.execute(
+        "INSERT INTO api_tokens (id, gym_ids, token_hash, token_prefix, created_at)"
+            + " VALUES ('" + UUID.randomUUID() + "', '[]', '" + SECRET_HASH
+            + "', 'prt_x', '2026-03-09T07:00:00.000000Z')")))
+        .isInstanceOf(JdbiException.class);
+    assertThat(tokens.list()).isEmpty();
+  }
+
+  @Test
   void storesTheGymsAsAJsonArrayOfLowerCaseUuidStrings() {
     ApiToken token = aToken().gyms(GYM_B, GYM_A).build();
     tokens.insert(token);

@@ -3,16 +3,12 @@ package io.pulsereports.render.mustache;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pulsereports.core.ReportingException;
 import io.pulsereports.core.delivery.DeliveryContent;
 import io.pulsereports.core.delivery.Headline;
 import io.pulsereports.core.delivery.MessagePart;
 import io.pulsereports.core.delivery.StoredReport;
-import io.pulsereports.core.model.GymScope;
 import io.pulsereports.core.model.Report;
 import io.pulsereports.core.model.ReportPeriod;
-import io.pulsereports.core.model.ReportRequest;
-import io.pulsereports.core.model.ReportType;
 import io.pulsereports.core.port.out.MessageRenderer;
 import io.pulsereports.render.mustache.internal.CsvTables;
 import io.pulsereports.render.mustache.internal.EmailModel;
@@ -20,17 +16,11 @@ import io.pulsereports.render.mustache.internal.Headlines;
 import io.pulsereports.render.mustache.internal.HtmlModel;
 import io.pulsereports.render.mustache.internal.HtmlTemplates;
 import io.pulsereports.render.mustache.internal.PngCharts;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Renders a stored report (its SPEC JSON, as the delivery log keeps it) into a message: an
@@ -72,7 +62,7 @@ public final class MustacheMessageRenderer implements MessageRenderer {
     requireNonNull(stored, "stored");
     requireNonNull(reportLink, "reportLink");
     ObjectNode tree = renderer.json().parse(stored.reportData());
-    Report<ObjectNode> report = view(stored.type(), tree);
+    Report<ObjectNode> report = StoredReports.view(stored.type(), tree);
     String type = stored.type().name();
     List<PngCharts.Image> charts = charts(type, tree);
     List<Headlines.Figure> figures = Headlines.of(type, tree);
@@ -100,9 +90,7 @@ public final class MustacheMessageRenderer implements MessageRenderer {
   }
 
   private List<CsvTables.Table> csvTables(String type, ObjectNode tree) {
-    return type.equals(ReportType.LEARNING_DAILY.name())
-        ? renderer.csv().learningDaily(tree)
-        : renderer.csv().tables(tree, path -> List.of());
+    return renderer.storedCsv(type, tree);
   }
 
   private static String text(
@@ -149,26 +137,5 @@ public final class MustacheMessageRenderer implements MessageRenderer {
   }
 
   /** The report's header fields read back from the stored document. */
-  private static Report<ObjectNode> view(ReportType type, ObjectNode tree) {
-    try {
-      ZoneId zone = ZoneId.of(tree.path("timezone").asText("UTC"));
-      OffsetDateTime start = OffsetDateTime.parse(tree.at("/period/start").asText());
-      OffsetDateTime end = OffsetDateTime.parse(tree.at("/period/end").asText());
-      LocalDate first = start.atZoneSameInstant(zone).toLocalDate();
-      LocalDate last = end.atZoneSameInstant(zone).toLocalDate().minusDays(1);
-      Optional<GymScope> scope = tree.path("gym_id").isTextual()
-          ? Optional.of(new GymScope(UUID.fromString(tree.path("gym_id").asText()),
-              tree.path("branch_id").isTextual()
-                  ? Optional.of(UUID.fromString(tree.path("branch_id").asText()))
-                  : Optional.empty()))
-          : Optional.empty();
-      Instant generatedAt = tree.path("generated_at").isTextual()
-          ? OffsetDateTime.parse(tree.path("generated_at").asText()).toInstant()
-          : start.toInstant();
-      return new Report<>(new ReportRequest(type, scope, ReportPeriod.range(first, last.isBefore(first) ? first : last, zone)),
-          generatedAt, tree);
-    } catch (DateTimeException | IllegalArgumentException e) {
-      throw new ReportingException("the stored report data has no valid time zone, period or scope: " + e.getMessage(), e);
-    }
-  }
+
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mustachejava.Mustache;
 import io.pulsereports.core.ReportingException;
 import io.pulsereports.core.metric.LearningDailyReport;
+import io.pulsereports.core.delivery.StoredReport;
 import io.pulsereports.core.model.RenderedOutput;
 import io.pulsereports.core.model.Report;
 import io.pulsereports.core.model.ReportFormat;
@@ -183,6 +184,26 @@ public final class MustacheReportRenderer implements ReportRenderer {
       case PNG -> renderPng(report);
       case PDF -> List.of(new RenderedOutput(REPORT_PART, format, pdf.fromHtml(html(report))));
     };
+  }
+
+  @Override
+  public List<RenderedOutput> render(StoredReport stored, ReportFormat format) {
+    requireNonNull(stored, "stored");
+    requireNonNull(format, "format");
+    ObjectNode tree = json.parse(stored.reportData());
+    if (format == ReportFormat.CSV) {
+      return storedCsv(stored.type().name(), tree).stream()
+          .map(table -> new RenderedOutput(table.name(), ReportFormat.CSV, table.content()))
+          .toList();
+    }
+    return render(StoredReports.view(stored.type(), tree), format);
+  }
+
+  /** The CSV tables of a stored report: the learning layout for learning-daily, the generic one otherwise. */
+  List<CsvTables.Table> storedCsv(String type, ObjectNode tree) {
+    return type.equals(ReportType.LEARNING_DAILY.name())
+        ? csv.learningDaily(tree)
+        : csv.tables(tree, path -> List.of());
   }
 
   private List<RenderedOutput> renderPng(Report<?> report) {

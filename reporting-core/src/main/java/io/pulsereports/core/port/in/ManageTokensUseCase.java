@@ -13,7 +13,13 @@ import java.util.Optional;
  */
 public interface ManageTokensUseCase {
 
-  NewApiToken createToken(List<String> gymIds, Optional<String> name);
+  /** A token for {@code gymIds} (at least one, unless {@code learningReports}) and, if asked, the learning reports. */
+  NewApiToken createToken(List<String> gymIds, boolean learningReports, Optional<String> name);
+
+  /** A token for {@code gymIds} only. */
+  default NewApiToken createToken(List<String> gymIds, Optional<String> name) {
+    return createToken(gymIds, false, name);
+  }
 
   List<ApiToken> listTokens();
 

@@ -1,5 +1,7 @@
 package io.pulsereports.core.port.out;
 
+import io.pulsereports.core.ReportingException;
+import io.pulsereports.core.delivery.StoredReport;
 import io.pulsereports.core.model.RenderedOutput;
 import io.pulsereports.core.model.Report;
 import io.pulsereports.core.model.ReportFormat;
@@ -25,5 +27,16 @@ public interface ReportRenderer {
    */
   default Optional<String> templateProblem(ReportType type, String content) {
     return Optional.of("this renderer does not take custom templates");
+  }
+
+  /**
+   * Renders a report from its stored JSON (a delivery's {@code report_data}), as {@link #render}
+   * renders a generated one.
+   *
+   * @throws ReportingException when the stored data cannot be read or this renderer cannot render
+   *     stored reports
+   */
+  default List<RenderedOutput> render(StoredReport report, ReportFormat format) {
+    throw new ReportingException("this renderer cannot render stored reports");
   }
 }
