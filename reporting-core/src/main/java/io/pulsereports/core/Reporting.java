@@ -118,6 +118,7 @@ public final class Reporting
   private final SchedulerSettings schedulerSettings;
   private final Optional<ManageTemplatesUseCase> templates;
   private final Optional<ManageTokensUseCase> tokens;
+  private final ImmutableMap<DeliveryMethod, RecipientRulesPort> recipientRules;
 
   private Reporting(Builder builder) {
     this.catalogue = ImmutableMap.copyOf(builder.catalogue);
@@ -128,6 +129,7 @@ public final class Reporting
     this.schedule = builder.scheduleUseCase(delivery);
     this.schedulerSettings = builder.schedulerSettings;
     this.templates = builder.templatesUseCase(catalogue);
+    this.recipientRules = builder.allRecipientRules();
     this.tokens = Optional.ofNullable(builder.tokenRepository).map(repository -> ReportingServices.tokens(
         repository, builder.clock, Builder::secureRandomBytes, UUID::randomUUID));
   }
@@ -158,6 +160,16 @@ public final class Reporting
   @Override
   public DeliveryPage listDeliveries(DeliveryQuery query) {
     return delivery().manage().listDeliveries(query);
+  }
+
+  /**
+   * A recipient as it may be shown to a user or an API client: an email address as it is, a
+   * webhook URL without its secret path (whatever the method's rules redact); "(redacted)" for a
+   * method without rules in this process.
+   */
+  public String shownRecipient(DeliveryMethod method, String recipient) {
+    RecipientRulesPort rules = recipientRules.get(requireNonNull(method, "method"));
+    return rules == null ? "(redacted)" : rules.redact(requireNonNull(recipient, "recipient"));
   }
 
   @Override
@@ -320,6 +332,14 @@ public final class Reporting
   private ReportingServices.DeliveryUseCases delivery() {
     return delivery.orElseThrow(
         () -> new IllegalStateException("delivery is not configured: call Reporting.Builder.delivery(...)"));
+  }
+
+  /**
+   * Whether reports of {@code reportType} belong to a gym (lead reports) or to none (learning
+   * reports); empty for a type that is not registered.
+   */
+  public Optional<Boolean> gymScoped(String reportType) {
+    return Optional.ofNullable(reportType).map(String::strip).map(catalogue::get).map(ReportDefinition::gymScoped);
   }
 
   /** The names of the registered report types, in registration order. */
@@ -547,11 +567,16 @@ public final class Reporting
       if (subscriptionRepository == null) {
         return Optional.empty();
       }
+      return Optional.of(ReportingServices.subscriptions(catalogue, clock, maxRangeDays, allRecipientRules(),
+          subscriptionRepository, subscriptionIds, maxRecipients));
+    }
+
+    /** The recipient rules of each method: the deliverer's, or rules given on their own. */
+    private ImmutableMap<DeliveryMethod, RecipientRulesPort> allRecipientRules() {
       Map<DeliveryMethod, RecipientRulesPort> rules = new EnumMap<>(DeliveryMethod.class);
       rules.putAll(deliverers);
       rules.putAll(recipientRules);
-      return Optional.of(ReportingServices.subscriptions(catalogue, clock, maxRangeDays, ImmutableMap.copyOf(rules),
-          subscriptionRepository, subscriptionIds, maxRecipients));
+      return ImmutableMap.copyOf(rules);
     }
 
     private Optional<ManageTemplatesUseCase> templatesUseCase(ImmutableMap<String, ReportDefinition<?>> catalogue) {

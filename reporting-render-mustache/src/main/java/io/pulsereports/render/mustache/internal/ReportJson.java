@@ -77,6 +77,10 @@ public final class ReportJson {
   /** The report as a JSON tree: header fields first, then the body's components. */
   public ObjectNode tree(Report<?> report) {
     requireNonNull(report, "report");
+    if (report.body() instanceof ObjectNode stored) {
+      // A stored report read back (a delivery's report_data): the body is already the whole document.
+      return stored.deepCopy();
+    }
     try {
       ObjectNode root = NODES.objectNode();
       root.put("report_type", report.type().name());
