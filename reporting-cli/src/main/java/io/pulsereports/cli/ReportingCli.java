@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       SchedulerCommand.class,
       SeedDataCommand.class,
       SendCommand.class,
+      ServeCommand.class,
       SubscriptionsCommand.class,
       TemplatesCommand.class,
       TokensCommand.class,

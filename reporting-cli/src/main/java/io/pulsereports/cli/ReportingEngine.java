@@ -121,11 +121,7 @@ final class ReportingEngine implements AutoCloseable {
 
   /** How a recipient is shown: a webhook without its secret path; an address as it is. */
   String redact(DeliveryMethod method, String recipient) {
-    ReportDeliverer deliverer = deliverers.get(method);
-    if (deliverer != null) {
-      return deliverer.redact(recipient);
-    }
-    return method == DeliveryMethod.EMAIL ? EmailDelivery.addressRules().redact(recipient) : "(redacted)";
+    return reporting.shownRecipient(method, recipient);
   }
 
   /** The name this process claims work under (host-pid). */

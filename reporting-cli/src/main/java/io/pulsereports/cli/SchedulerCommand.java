@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
       "period is delivered once on start (see --catch-up)."})
 final class SchedulerCommand implements Callable<Integer> {
 
-  private static final DateTimeFormatter TIME =
+  static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private final CliContext context;
@@ -79,7 +79,7 @@ final class SchedulerCommand implements Callable<Integer> {
     SchedulerSettings settings =
         new SchedulerSettings(batchSize, poll, window, SchedulerSettings.defaults().shutdownTimeout());
     try (ReportingEngine engine = ReportingEngine.forScheduler(context, databaseOption.url(context), settings)) {
-      ReportScheduler scheduler = engine.reporting().scheduler(new Printer(engine));
+      ReportScheduler scheduler = engine.reporting().scheduler(new Printer(context, engine, pollInterval));
       long active = engine.reporting().listSubscriptions(
           new SubscriptionQuery(Optional.empty(), Optional.empty(), Optional.of(true), 1, 0)).total();
       if (!engine.canSend(io.pulsereports.core.delivery.DeliveryMethod.EMAIL)) {
@@ -141,12 +141,16 @@ final class SchedulerCommand implements Callable<Integer> {
     throw new BadInputException(option, "'" + value + "' is not a duration (e.g. 30s, 15m, 2h)");
   }
 
-  /** One line per run and per delivery attempt, as they happen. */
-  private final class Printer implements ReportScheduler.Listener {
+  /** One line per run and per delivery attempt, as they happen (also for the scheduler inside serve). */
+  static final class Printer implements ReportScheduler.Listener {
+    private final CliContext context;
     private final ReportingEngine engine;
+    private final String pollInterval;
 
-    Printer(ReportingEngine engine) {
+    Printer(CliContext context, ReportingEngine engine, String pollInterval) {
+      this.context = context;
       this.engine = engine;
+      this.pollInterval = pollInterval;
     }
 
     @Override

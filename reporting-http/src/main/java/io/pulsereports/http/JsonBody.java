@@ -31,9 +31,11 @@ final class JsonBody {
     try {
       parsed = mapper.readTree(text);
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest(null, "the body is not valid JSON: "
-          + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ")");
+      // Jackson's message goes on about its source and markers: the first clause says what is wrong.
+      String problem = e.getOriginalMessage().split("\\R", 2)[0].replaceAll("\\s*\\(.*$", "").replaceAll(":$", "");
+      throw ApiException.badRequest(null, "the body is not valid JSON: " + problem
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + ")"));
     }
     if (parsed == null || !parsed.isObject()) {
       throw ApiException.badRequest(null, "the body must be a JSON object, not "

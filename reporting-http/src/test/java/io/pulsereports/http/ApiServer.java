@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.pulsereports.core.Reporting;
+import io.pulsereports.core.port.out.LeadActivityPort;
 import io.pulsereports.delivery.email.EmailDelivery;
 import io.pulsereports.delivery.email.SmtpSettings;
 import io.pulsereports.delivery.slack.SlackDelivery;
@@ -31,6 +32,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * The API as a user runs it, on loopback: a real SQLite file with the demo's lead and learning
@@ -60,6 +62,11 @@ final class ApiServer implements AutoCloseable {
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   ApiServer(Path folder) {
+    this(folder, UnaryOperator.identity());
+  }
+
+  /** With the lead data read through {@code leadActivity} (e.g. to hold a request in progress). */
+  ApiServer(Path folder, UnaryOperator<LeadActivityPort> leadActivity) {
     smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     try {
@@ -87,7 +94,7 @@ final class ApiServer implements AutoCloseable {
         SlackSettings.defaults().withAllowedHosts("hooks.slack.com", "127.0.0.1").allowingLoopbackHttp());
     MustacheReportRenderer renderer = MustacheReportRenderer.create();
     reporting = Reporting.builder()
-        .leadActivity(database.leadActivity())
+        .leadActivity(leadActivity.apply(database.leadActivity()))
         .learningActivity(database.learningActivity())
         .delivery(database.deliveries(), renderer, MustacheMessageRenderer.of(renderer))
         .subscriptions(database.subscriptions())
