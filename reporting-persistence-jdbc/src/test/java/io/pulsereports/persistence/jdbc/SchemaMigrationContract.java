@@ -122,15 +122,7 @@ abstract class SchemaMigrationContract {
   @Test
   void version2GivesEachVersion1DeliveryAnOutcomePerRecipientMatchingItsStatus() throws Exception {
     try (JdbcPersistence persistence = openEmptyDatabase()) {
-      Flyway.configure(getClass().getClassLoader())
-          .dataSource(persistence.dataSource())
-          .locations(
-              "classpath:io/pulsereports/persistence/jdbc/migration/state/"
-                  + persistence.dialect().folder())
-          .table(SchemaMigrations.STATE.historyTable())
-          .target("1")
-          .load()
-          .migrate();
+      migrateStateTo(persistence, "1");
       UUID sent = UUID.randomUUID();
       UUID failed = UUID.randomUUID();
       UUID pending = UUID.randomUUID();
@@ -196,15 +188,7 @@ abstract class SchemaMigrationContract {
   @Test
   void version3LeavesVersion1SubscriptionsUnscheduledReadableAndUpdatable() throws Exception {
     try (JdbcPersistence persistence = openEmptyDatabase()) {
-      Flyway.configure(getClass().getClassLoader())
-          .dataSource(persistence.dataSource())
-          .locations(
-              "classpath:io/pulsereports/persistence/jdbc/migration/state/"
-                  + persistence.dialect().folder())
-          .table(SchemaMigrations.STATE.historyTable())
-          .target("1")
-          .load()
-          .migrate();
+      migrateStateTo(persistence, "1");
       UUID weekly = UUID.randomUUID();
       UUID daily = UUID.randomUUID();
       persistence.jdbi().useHandle(h -> {
@@ -278,15 +262,7 @@ abstract class SchemaMigrationContract {
   @Test
   void version4LeavesEarlierTemplatesReadableListedInOrderAndUpdatable() throws Exception {
     try (JdbcPersistence persistence = openEmptyDatabase()) {
-      Flyway.configure(getClass().getClassLoader())
-          .dataSource(persistence.dataSource())
-          .locations(
-              "classpath:io/pulsereports/persistence/jdbc/migration/state/"
-                  + persistence.dialect().folder())
-          .table(SchemaMigrations.STATE.historyTable())
-          .target("3")
-          .load()
-          .migrate();
+      migrateStateTo(persistence, "3");
       UUID gym = UUID.randomUUID();
       UUID later = UUID.randomUUID();
       UUID earlier = UUID.randomUUID();
@@ -371,15 +347,7 @@ abstract class SchemaMigrationContract {
   @Test
   void version5LeavesTheEarlierStateAsItWas() throws Exception {
     try (JdbcPersistence persistence = openEmptyDatabase()) {
-      Flyway.configure(getClass().getClassLoader())
-          .dataSource(persistence.dataSource())
-          .locations(
-              "classpath:io/pulsereports/persistence/jdbc/migration/state/"
-                  + persistence.dialect().folder())
-          .table(SchemaMigrations.STATE.historyTable())
-          .target("4")
-          .load()
-          .migrate();
+      migrateStateTo(persistence, "4");
       assertThat(tables(persistence)).doesNotContain("api_tokens");
       ReportTemplate template = TemplateFixture.aTemplate().build();
       persistence.templates().insert(template);
@@ -397,15 +365,7 @@ abstract class SchemaMigrationContract {
   @Test
   void version6KeepsEveryTokenAsOneForItsGymsOnly() throws Exception {
     try (JdbcPersistence persistence = openEmptyDatabase()) {
-      Flyway.configure(getClass().getClassLoader())
-          .dataSource(persistence.dataSource())
-          .locations(
-              "classpath:io/pulsereports/persistence/jdbc/migration/state/"
-                  + persistence.dialect().folder())
-          .table(SchemaMigrations.STATE.historyTable())
-          .target("5")
-          .load()
-          .migrate();
+      migrateStateTo(persistence, "5");
       UUID id = UUID.randomUUID();
       persistence.jdbi().useHandle(h -> h.execute(
           "INSERT INTO api_tokens (id, name, gym_ids, token_hash, token_prefix, created_at)"
@@ -420,6 +380,17 @@ abstract class SchemaMigrationContract {
       assertThat(kept.name()).contains("crm");
       assertThat(persistence.tokens().findByHash("a".repeat(64))).contains(kept);
     }
+  }
+
+  /** Applies the state migrations up to {@code version} only, as an older release left the database. */
+  private void migrateStateTo(JdbcPersistence persistence, String version) {
+    Flyway.configure(getClass().getClassLoader())
+        .dataSource(persistence.dataSource())
+        .locations("classpath:io/pulsereports/persistence/jdbc/migration/state/" + persistence.dialect().folder())
+        .table(SchemaMigrations.STATE.historyTable())
+        .target(version)
+        .load()
+        .migrate();
   }
 
   /** The comments the schema keeps on api_tokens and its columns, as one text. */
