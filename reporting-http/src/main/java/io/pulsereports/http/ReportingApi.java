@@ -343,6 +343,13 @@ final class ReportingApi {
     SendReportResult result = reporting.send(new SendReportCommand(command,
         body.string("delivery_method").orElse("email"), recipients, Optional.empty(), key,
         body.bool("skip_if_empty").orElse(false)));
+    if (result.duplicate() && !token(ctx).sees(result.delivery().scope())) {
+      // The library keys a client's idempotency key by report type, period and method, not by gym:
+      // the same key sent for another gym finds that gym's delivery. Nothing was stored or sent;
+      // say so without showing it.
+      throw new ApiException(409, "conflict", Optional.of("idempotency_key"),
+          "this idempotency key was already used for another request; use a new key");
+    }
     ObjectNode delivery = json.delivery(result.delivery(), true);
     delivery.put("duplicate", result.duplicate());
     ok(ctx, result.duplicate() ? 200 : 201, delivery);
