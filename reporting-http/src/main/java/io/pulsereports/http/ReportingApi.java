@@ -114,6 +114,7 @@ final class ReportingApi {
     applyTemplate(body, fields);
     Optional<String> gym = body.string("gym_id");
     requireScope(token, body.string("report_type").orElse(null), gym);
+    requireOwnGym(gym);
     ReportTemplate created = reporting.createTemplate(fields.build());
     ok(ctx, 201, json.template(created));
   }
@@ -131,6 +132,9 @@ final class ReportingApi {
     if (body.has("gym_id") || body.has("report_type")) {
       requireScope(token, body.string("report_type").orElse(existing.reportType().name()),
           body.has("gym_id") ? body.string("gym_id") : existing.gymId().map(UUID::toString));
+    }
+    if (body.has("gym_id")) {
+      requireOwnGym(body.string("gym_id"));
     }
     ok(ctx, 200, json.template(reporting.updateTemplate(existing.id().toString(), fields.build())));
   }
@@ -164,6 +168,18 @@ final class ReportingApi {
       fields.content(body.string("content").orElse(null));
     }
     body.bool("is_default").ifPresent(fields::isDefault);
+  }
+
+  /**
+   * A template without a gym is shared: every gym's token reads it, and only the operator creates
+   * or changes it (as {@link #ownTemplate} says). Over the API a template belongs to one of the
+   * token's gyms, so a token cannot publish a template to every other gym.
+   */
+  private static void requireOwnGym(Optional<String> gymId) {
+    if (gymId.map(String::strip).filter(gym -> !gym.isEmpty()).isEmpty()) {
+      throw ApiException.forbidden("gym_id", "a template without gym_id is shared by every gym; only the operator"
+          + " creates those (reporting templates add). Give one of this token's gyms.");
+    }
   }
 
   /** A template the token may read: one of its gyms', or a shared one. */
@@ -327,6 +343,13 @@ final class ReportingApi {
     SendReportResult result = reporting.send(new SendReportCommand(command,
         body.string("delivery_method").orElse("email"), recipients, Optional.empty(), key,
         body.bool("skip_if_empty").orElse(false)));
+    if (result.duplicate() && !token(ctx).sees(result.delivery().scope())) {
+      // The library keys a client's idempotency key by report type, period and method, not by gym:
+      // the same key sent for another gym finds that gym's delivery. Nothing was stored or sent;
+      // say so without showing it.
+      throw new ApiException(409, "conflict", Optional.of("idempotency_key"),
+          "this idempotency key was already used for another request; use a new key");
+    }
     ObjectNode delivery = json.delivery(result.delivery(), true);
     delivery.put("duplicate", result.duplicate());
     ok(ctx, result.duplicate() ? 200 : 201, delivery);

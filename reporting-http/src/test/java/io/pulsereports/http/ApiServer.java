@@ -6,6 +6,15 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.pulsereports.core.Reporting;
+import io.pulsereports.core.delivery.Delivery;
+import io.pulsereports.core.delivery.DeliveryPage;
+import io.pulsereports.core.delivery.DeliveryQuery;
+import io.pulsereports.core.schedule.Subscription;
+import io.pulsereports.core.schedule.SubscriptionPage;
+import io.pulsereports.core.schedule.SubscriptionQuery;
+import io.pulsereports.core.template.ReportTemplate;
+import io.pulsereports.core.template.TemplatePage;
+import io.pulsereports.core.template.TemplateQuery;
 import io.pulsereports.core.port.out.LeadActivityPort;
 import io.pulsereports.delivery.email.EmailDelivery;
 import io.pulsereports.delivery.email.SmtpSettings;
@@ -35,9 +44,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
- * The API as a user runs it, on loopback: a real SQLite file with the demo's lead and learning
- * data, the real renderers, email to a GreenMail SMTP server, Slack webhooks to a JDK HTTP server,
- * and {@link ReportingHttpServer} on a free port. Requests go through the JDK's HTTP client.
+ * The API as a user runs it, on loopback: a real SQLite file (or a database on a real PostgreSQL
+ * server) with the demo's lead and learning data, the real renderers, email to a GreenMail SMTP
+ * server, Slack webhooks to a JDK HTTP server, and {@link ReportingHttpServer} on a free port. Requests go through the JDK's HTTP client.
  */
 final class ApiServer implements AutoCloseable {
 
@@ -57,16 +66,29 @@ final class ApiServer implements AutoCloseable {
   final GreenMail smtp;
   final HttpServer slack;
   final List<String> slackPosts = new CopyOnWriteArrayList<>();
+  /** The templates as the library sees them: a test can make another writer change one mid-request. */
+  final InterleavingTemplateRepository templates;
   private final EmailDelivery email;
   private final SlackDelivery slackDelivery;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** The API over a SQLite file in {@code folder}. */
   ApiServer(Path folder) {
     this(folder, UnaryOperator.identity());
   }
 
-  /** With the lead data read through {@code leadActivity} (e.g. to hold a request in progress). */
+  /** Over a SQLite file, with the lead data read through {@code leadActivity} (e.g. to hold a request in progress). */
   ApiServer(Path folder, UnaryOperator<LeadActivityPort> leadActivity) {
+    this(JdbcPersistence.sqlite(folder.resolve("pulse.db")), leadActivity);
+  }
+
+  /** The API over a fresh database on the embedded PostgreSQL server. */
+  static ApiServer onPostgres(String name) {
+    return new ApiServer(JdbcPersistence.postgres(EmbeddedPostgresDatabases.newDatabase(name)), UnaryOperator.identity());
+  }
+
+  private ApiServer(JdbcPersistence database, UnaryOperator<LeadActivityPort> leadActivity) {
+    this.database = database;
     smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     try {
@@ -81,7 +103,6 @@ final class ApiServer implements AutoCloseable {
       exchange.close();
     });
     slack.start();
-    database = JdbcPersistence.sqlite(folder.resolve("pulse.db"));
     database.migrate();
     database.installDemoSchema();
     SyntheticLeadData.write(database,
@@ -93,12 +114,13 @@ final class ApiServer implements AutoCloseable {
     slackDelivery = SlackDelivery.webhooks(
         SlackSettings.defaults().withAllowedHosts("hooks.slack.com", "127.0.0.1").allowingLoopbackHttp());
     MustacheReportRenderer renderer = MustacheReportRenderer.create();
+    templates = new InterleavingTemplateRepository(database.templates());
     reporting = Reporting.builder()
         .leadActivity(leadActivity.apply(database.leadActivity()))
         .learningActivity(database.learningActivity())
         .delivery(database.deliveries(), renderer, MustacheMessageRenderer.of(renderer))
         .subscriptions(database.subscriptions())
-        .templates(database.templates(), renderer)
+        .templates(templates, renderer)
         .tokens(database.tokens())
         .deliverer(email)
         .deliverer(slackDelivery)
@@ -119,6 +141,13 @@ final class ApiServer implements AutoCloseable {
     return reporting.createToken(List.of(), true, java.util.Optional.of("coaching app")).secret();
   }
 
+  /** A token for {@code gym} that is revoked at once. */
+  String revokedToken(String gym) {
+    var created = reporting.createToken(List.of(gym), java.util.Optional.of("revoked"));
+    reporting.revokeToken(created.token().id().toString());
+    return created.secret();
+  }
+
   Response get(String token, String path) {
     return send(token, "GET", path, null);
   }
@@ -137,14 +166,19 @@ final class ApiServer implements AutoCloseable {
 
   /** One request; {@code token} null sends no Authorization header. */
   Response send(String token, String method, String path, String body) {
+    return sendWithAuthorization(token == null ? null : "Bearer " + token, method, path, body);
+  }
+
+  /** One request with {@code authorization} as the Authorization header, as given (null: none). */
+  Response sendWithAuthorization(String authorization, String method, String path, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
         .timeout(Duration.ofSeconds(60))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -158,18 +192,41 @@ final class ApiServer implements AutoCloseable {
     }
   }
 
-  /** What is stored, every gym's: to check that a refused request stored nothing. */
+  /**
+   * What is stored, every gym's and every row in full, and what was sent: to check that a refused
+   * request stored, changed and sent nothing.
+   */
   Stored stored() {
+    TemplatePage templatePage = database.templates().list(TemplateQuery.all(TemplateQuery.MAX_LIMIT));
+    SubscriptionPage subscriptionPage =
+        database.subscriptions().list(SubscriptionQuery.all(SubscriptionQuery.MAX_LIMIT));
+    DeliveryPage deliveryPage = database.deliveries().list(DeliveryQuery.latest(DeliveryQuery.MAX_LIMIT));
+    if (templatePage.total() > templatePage.items().size()
+        || subscriptionPage.total() > subscriptionPage.items().size()
+        || deliveryPage.total() > deliveryPage.items().size()) {
+      throw new IllegalStateException("more rows than one page holds; stored() would compare only some");
+    }
     return new Stored(
-        database.templates().list(io.pulsereports.core.template.TemplateQuery.all(1)).total(),
-        database.subscriptions().list(io.pulsereports.core.schedule.SubscriptionQuery.all(1)).total(),
-        database.deliveries().list(io.pulsereports.core.delivery.DeliveryQuery.latest(1)).total(),
+        templatePage.total(),
+        subscriptionPage.total(),
+        deliveryPage.total(),
         smtp.getReceivedMessages().length,
-        slackPosts.size());
+        slackPosts.size(),
+        templatePage.items(),
+        subscriptionPage.items(),
+        deliveryPage.items());
   }
 
-  /** Rows in the state tables and messages received. */
-  record Stored(long templates, long subscriptions, long deliveries, int emails, int slackPosts) {}
+  /** Rows in the state tables, messages received, and the rows themselves. */
+  record Stored(
+      long templates,
+      long subscriptions,
+      long deliveries,
+      int emails,
+      int slackPosts,
+      List<ReportTemplate> templateRows,
+      List<Subscription> subscriptionRows,
+      List<Delivery> deliveryRows) {}
 
   @Override
   public void close() {

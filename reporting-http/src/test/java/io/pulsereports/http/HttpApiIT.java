@@ -30,8 +30,13 @@ class HttpApiIT {
 
   @BeforeAll
   void start(@TempDir Path folder) {
-    api = new ApiServer(folder);
+    api = startApi(folder);
     token = api.token(GYM_A);
+  }
+
+  /** The database the API runs on; SQLite here. */
+  ApiServer startApi(Path folder) {
+    return new ApiServer(folder);
   }
 
   @AfterAll

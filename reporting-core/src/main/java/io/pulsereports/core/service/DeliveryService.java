@@ -342,10 +342,11 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
     if (subscriptionId.isPresent()) {
       return Joiner.on(':').join("subscription", subscriptionId.get(), request.type(), period, method);
     }
-    if (requestKey.isPresent()) {
-      return Joiner.on(':').join("request", requestKey.get(), request.type(), period, method);
-    }
     String scope = request.scope().map(s -> s.gymId() + "/" + s.branchId().map(UUID::toString).orElse("*")).orElse("-");
+    if (requestKey.isPresent()) {
+      // The scope is part of the key: one client's key never answers for another gym or branch.
+      return Joiner.on(':').join("request", requestKey.get(), request.type(), scope, period, method);
+    }
     String what = Joiner.on('\n').join(request.type(), scope, request.period().zone().getId(),
         Joiner.on('\n').join(recipients.stream().sorted().toList()));
     String digest = Hashing.sha256().hashString(what, UTF_8).toString().substring(0, 32);
