@@ -19,10 +19,17 @@ reporting() { "$root/reporting" "$@"; }
 reporting seed-data --gyms 3 --branches-per-gym 2 --days 120 --end-date 2026-03-01 >"$work/seed.log" 2>&1
 gym=$(grep -o 'gym ids: \[[^],]*' "$work/seed.log" | sed 's/.*\[//')
 token=$(reporting tokens create --gym-id "$gym" --name "load test" 2>/dev/null)
+if curl -s -o /dev/null "http://127.0.0.1:$port/health"; then
+  echo "port $port is in use; set PORT=… to another one" >&2; exit 1
+fi
 reporting serve --port "$port" --no-scheduler >"$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 150); do
+  kill -0 "$server" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
+  curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
+  sleep 0.2
+done
 base="http://127.0.0.1:$port/api/analytics/reporting"
 # A delivery log to page through: 200 previews.
 for day in $(seq 1 200); do
