@@ -35,6 +35,10 @@ final class SendCommand implements Callable<Integer> {
   @Option(names = "--skip-if-empty", description = "record the delivery as skipped, sending nothing, when the period had no data")
   boolean skipIfEmpty;
 
+  @Option(names = "--template-id", paramLabel = "UUID",
+      description = "a saved template of the report's type whose page is the email's HTML body (see 'reporting templates')")
+  String templateId;
+
   @Option(names = "--idempotency-key", paramLabel = "KEY",
       description = "your own key for this request: the same key and period is delivered once")
   String idempotencyKey;
@@ -49,7 +53,7 @@ final class SendCommand implements Callable<Integer> {
   public Integer call() {
     SendReportCommand command =
         new SendReportCommand(reportOptions.command(), method, recipients, Optional.empty(),
-            Optional.ofNullable(idempotencyKey), skipIfEmpty);
+            Optional.ofNullable(idempotencyKey), skipIfEmpty, Optional.ofNullable(templateId));
     try (ReportingEngine engine = ReportingEngine.forDelivery(context, databaseOption.url(context))) {
       SendReportResult result = engine.reporting().send(command);
       DeliveryText text = new DeliveryText(engine);

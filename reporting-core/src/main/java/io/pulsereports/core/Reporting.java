@@ -601,7 +601,7 @@ public final class Reporting
       }
       DeliverySettings settings = deliverySettings();
       return Optional.of(ReportingServices.delivery(generate, reportRenderer, messageRenderer,
-          ImmutableMap.copyOf(deliverers), deliveryRepository, settings));
+          ImmutableMap.copyOf(deliverers), deliveryRepository, Optional.ofNullable(templateRepository), settings));
     }
 
     private Optional<SendConversionOffersUseCase> conversionOffersUseCase() {

@@ -114,13 +114,13 @@ class DeliveryTest {
     Reporting reporting = reporting();
     String subscription = "6f1c2a52-0d7e-4a39-9bd4-0c2d0c7c1f10";
     GenerateReportCommand day = GenerateReportCommand.builder("tally").date("2026-03-10").build();
-    reporting.send(new SendReportCommand(day, "email", List.of("ana@example.com"), Optional.of(subscription), Optional.empty(), false));
+    reporting.send(new SendReportCommand(day, "email", List.of("ana@example.com"), Optional.of(subscription), Optional.empty(), false, Optional.empty()));
 
     SendReportResult again = reporting.send(
-        new SendReportCommand(day, "email", List.of("bo@example.com"), Optional.of(subscription), Optional.empty(), false));
+        new SendReportCommand(day, "email", List.of("bo@example.com"), Optional.of(subscription), Optional.empty(), false, Optional.empty()));
     SendReportResult nextDay = reporting.send(new SendReportCommand(
         GenerateReportCommand.builder("tally").date("2026-03-11").build(), "email", List.of("ana@example.com"),
-        Optional.of(subscription), Optional.empty(), false));
+        Optional.of(subscription), Optional.empty(), false, Optional.empty()));
 
     assertThat(again.duplicate()).isTrue();
     assertThat(nextDay.duplicate()).isFalse();
@@ -263,7 +263,7 @@ class DeliveryTest {
   void anEmptyPeriodIsRecordedAsSkippedWhenAskedAndNothingIsSent() {
     tally.set(0);
     SendReportCommand command = new SendReportCommand(GenerateReportCommand.builder("tally").date("2026-03-10").build(),
-        "email", List.of("ana@example.com"), Optional.empty(), Optional.empty(), true);
+        "email", List.of("ana@example.com"), Optional.empty(), Optional.empty(), true, Optional.empty());
 
     Delivery delivery = reporting().send(command).delivery();
 

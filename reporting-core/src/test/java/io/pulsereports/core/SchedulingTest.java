@@ -401,7 +401,8 @@ class SchedulingTest {
     assertThat(subscriptions.finishRun(held.get(0), held.get(0))).isFalse();
     assertThat(a.send(new io.pulsereports.core.port.in.SendReportCommand(
         io.pulsereports.core.port.in.GenerateReportCommand.builder("tally").date("2026-03-04").timezone("UTC").build(),
-        "email", List.of("ana@example.com"), Optional.of(held.get(0).id().toString()), Optional.empty(), false))
+        "email", List.of("ana@example.com"), Optional.of(held.get(0).id().toString()), Optional.empty(), false,
+        Optional.empty()))
         .duplicate()).isTrue();
     assertThat(email.sent).hasSize(1);
   }

@@ -59,7 +59,7 @@ final class ReportingApi {
           "delivery_days", "timezone", "template_id", "is_active", "skip_if_empty", "formats");
   private static final Set<String> REPORT_FIELDS =
       Set.of("report_type", "gym_id", "branch_id", "date", "start_date", "end_date", "timezone", "recipients",
-          "delivery_method", "idempotency_key", "skip_if_empty");
+          "delivery_method", "idempotency_key", "skip_if_empty", "template_id");
 
   /** One route: what the OpenAPI document must describe, and what the server registers. */
   record Route(HandlerType method, String path, Handler handler) {}
@@ -342,7 +342,7 @@ final class ReportingApi {
     Optional<String> key = body.string("idempotency_key").or(() -> Optional.ofNullable(ctx.header("Idempotency-Key")));
     SendReportResult result = reporting.send(new SendReportCommand(command,
         body.string("delivery_method").orElse("email"), recipients, Optional.empty(), key,
-        body.bool("skip_if_empty").orElse(false)));
+        body.bool("skip_if_empty").orElse(false), body.string("template_id")));
     if (result.duplicate() && !token(ctx).sees(result.delivery().scope())) {
       // The library keys a client's idempotency key by report type, period and method, not by gym:
       // the same key sent for another gym finds that gym's delivery. Nothing was stored or sent;

@@ -214,6 +214,43 @@ class HttpApiIT {
   }
 
   @Test
+  void aSendWithATemplateEmailsThatTemplatesPage() throws Exception {
+    Response template = api.post(token, API + "/templates", """
+        {"name": "Owner's morning", "report_type": "daily", "gym_id": "%s", "subject": "Owner's morning numbers",
+         "content": "<h1>Morning for owners</h1><p>{{calls.total}} calls yesterday</p>"}
+        """.formatted(GYM_A));
+    assertThat(template.status()).as(template.body()).isEqualTo(201);
+    String templateId = template.json().path("id").asText();
+
+    Response sent = api.post(token, API + "/send", """
+        {"report_type": "daily", "gym_id": "%s", "branch_id": "%s", "date": "2026-02-21",
+         "delivery_method": "email", "recipients": ["owner-template@gym.example"], "template_id": "%s"}
+        """.formatted(GYM_A, BRANCH_A1, templateId));
+
+    assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+    assertThat(sent.json().path("status").asText()).isEqualTo("sent");
+    String calls = sent.json().at("/report_data/calls/total").asText();
+    jakarta.mail.internet.MimeMessage received = java.util.Arrays.stream(api.smtp.getReceivedMessages())
+        .filter(m -> {
+          try {
+            return m.getAllRecipients()[0].toString().equals("owner-template@gym.example");
+          } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+          }
+        })
+        .findFirst().orElseThrow();
+    assertThat(received.getSubject()).isEqualTo("Owner's morning numbers");
+    assertThat(htmlPart(received)).contains("<h1>Morning for owners</h1>").contains("<p>" + calls + " calls yesterday</p>");
+
+    Response wrongType = api.post(token, API + "/send", """
+        {"report_type": "weekly", "gym_id": "%s", "branch_id": "%s", "date": "2026-02-21",
+         "delivery_method": "email", "recipients": ["owner-template@gym.example"], "template_id": "%s"}
+        """.formatted(GYM_A, BRANCH_A1, templateId));
+    assertThat(wrongType.status()).as(wrongType.body()).isEqualTo(422);
+    assertThat(wrongType.json().path("field").asText()).isEqualTo("template_id");
+  }
+
+  @Test
   void theOpenApiDocumentDescribesExactlyTheRoutesTheServerServes() throws Exception {
     Response document = api.get(token, ReportingHttpServer.OPENAPI_PATH);
     assertThat(document.status()).isEqualTo(200);
@@ -241,6 +278,22 @@ class HttpApiIT {
     Response wrongMethod = api.send(token, "DELETE", API + "/deliveries", null);
     assertThat(wrongMethod.status()).isEqualTo(405);
     assertThat(wrongMethod.json().path("error").asText()).isEqualTo("method_not_allowed");
+  }
+
+  /** The text/html part of a message, decoded. */
+  private static String htmlPart(jakarta.mail.Part part) throws Exception {
+    if (part.isMimeType("text/html")) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String html = htmlPart(multipart.getBodyPart(i));
+        if (html != null) {
+          return html;
+        }
+      }
+    }
+    return null;
   }
 
   private static String json(Object value) {

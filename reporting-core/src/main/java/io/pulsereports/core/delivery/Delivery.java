@@ -16,12 +16,15 @@ import java.util.UUID;
  * through which channel, the report data as generated (the SPEC JSON, sent on every attempt so a
  * retry delivers exactly what was generated), and where the delivery stands.
  *
+ * @param templateId the custom template the message is rendered with (a subscription's); empty for
+ *     the built-in one, and when the template was deleted since
  * @param idempotencyKey unique in the log: the same key is never delivered twice
  * @param attemptCount the attempts started so far (a claim starts one)
  */
 public record Delivery(
     DeliveryId id,
     Optional<UUID> subscriptionId,
+    Optional<UUID> templateId,
     ReportType reportType,
     Optional<GymScope> scope,
     ReportPeriod period,
@@ -41,6 +44,7 @@ public record Delivery(
   public Delivery {
     requireNonNull(id, "id");
     requireNonNull(subscriptionId, "subscriptionId");
+    requireNonNull(templateId, "templateId");
     requireNonNull(reportType, "reportType");
     requireNonNull(scope, "scope");
     requireNonNull(period, "period");
@@ -66,6 +70,7 @@ public record Delivery(
   public static Delivery pending(
       DeliveryId id,
       Optional<UUID> subscriptionId,
+      Optional<UUID> templateId,
       ReportType reportType,
       Optional<GymScope> scope,
       ReportPeriod period,
@@ -74,7 +79,7 @@ public record Delivery(
       String idempotencyKey,
       String reportData,
       Instant now) {
-    return new Delivery(id, subscriptionId, reportType, scope, period, method,
+    return new Delivery(id, subscriptionId, templateId, reportType, scope, period, method,
         recipients.stream().map(RecipientOutcome::pending).toList(), DeliveryStatus.PENDING, 0,
         Optional.of(now), Optional.empty(), Optional.empty(), idempotencyKey, reportData, now, now,
         Optional.empty());
@@ -90,7 +95,8 @@ public record Delivery(
       DeliveryMethod method,
       String reportData,
       Instant now) {
-    return new Delivery(id, Optional.empty(), reportType, scope, period, method, List.of(), DeliveryStatus.PREVIEW,
+    return new Delivery(id, Optional.empty(), Optional.empty(), reportType, scope, period, method, List.of(),
+        DeliveryStatus.PREVIEW,
         0, Optional.empty(), Optional.empty(), Optional.empty(), "preview:" + id.value(), reportData, now, now,
         Optional.empty());
   }
@@ -104,7 +110,7 @@ public record Delivery(
       Optional<Lease> lease,
       Instant updatedAt,
       Optional<Instant> sentAt) {
-    return new Delivery(id, subscriptionId, reportType, scope, period, method, recipients, status,
+    return new Delivery(id, subscriptionId, templateId, reportType, scope, period, method, recipients, status,
         attemptCount, nextAttemptAt, lastError, lease, idempotencyKey, reportData, createdAt,
         updatedAt, sentAt);
   }

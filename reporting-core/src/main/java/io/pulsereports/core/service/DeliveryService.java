@@ -39,6 +39,8 @@ import io.pulsereports.core.port.out.DeliveryRepository;
 import io.pulsereports.core.port.out.MessageRenderer;
 import io.pulsereports.core.port.out.ReportDeliverer;
 import io.pulsereports.core.port.out.ReportRenderer;
+import io.pulsereports.core.port.out.TemplateRepository;
+import io.pulsereports.core.template.ReportTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +67,7 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
   private final MessageRenderer messageRenderer;
   private final ImmutableMap<DeliveryMethod, ReportDeliverer> deliverers;
   private final DeliveryRepository repository;
+  private final Optional<TemplateRepository> templates;
   private final DeliverySettings settings;
 
   DeliveryService(
@@ -73,12 +76,14 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
       MessageRenderer messageRenderer,
       ImmutableMap<DeliveryMethod, ReportDeliverer> deliverers,
       DeliveryRepository repository,
+      Optional<TemplateRepository> templates,
       DeliverySettings settings) {
     this.reports = requireNonNull(reports, "reports");
     this.reportRenderer = requireNonNull(reportRenderer, "reportRenderer");
     this.messageRenderer = requireNonNull(messageRenderer, "messageRenderer");
     this.deliverers = requireNonNull(deliverers, "deliverers");
     this.repository = requireNonNull(repository, "repository");
+    this.templates = requireNonNull(templates, "templates");
     this.settings = requireNonNull(settings, "settings");
   }
 
@@ -89,14 +94,17 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
     List<String> recipients = Recipients.validate(deliverer, command.recipients(), settings.maxRecipients());
     Optional<UUID> subscriptionId = command.subscriptionId().map(id -> RequestFields.uuid("subscription_id", id));
     Optional<String> requestKey = command.requestKey().map(DeliveryService::requestKey);
+    Optional<UUID> templateId = command.templateId().map(id -> RequestFields.uuid("template_id", id));
 
     Report<?> report = reports.generate(command.report()).report();
+    templateId.ifPresent(id -> templates.ifPresent(repository -> requireTemplateFor(repository, report, id)));
     String key = idempotencyKey(report.request(), method, recipients, subscriptionId, requestKey);
     Instant now = settings.clock().instant();
     Delivery pending =
         Delivery.pending(
             new DeliveryId(settings.ids().get()),
             subscriptionId,
+            templateId,
             report.type(),
             report.request().scope(),
             report.request().period(),
@@ -209,8 +217,11 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
     }
     DeliveryContent content;
     try {
+      // A template deleted since the delivery was made leaves the built-in email, as it leaves a subscription.
+      Optional<ReportTemplate> template =
+          claimed.templateId().flatMap(id -> templates.flatMap(repository -> repository.find(id)));
       content = messageRenderer.render(new StoredReport(claimed.reportType(), claimed.reportData()),
-          reportLink(claimed.id()));
+          reportLink(claimed.id()), template);
     } catch (ReportingException e) {
       // The stored report cannot be rendered: no retry will change that.
       List<RecipientOutcome> failed =
@@ -313,6 +324,25 @@ final class DeliveryService implements SendReportUseCase, ManageDeliveriesUseCas
       return a;
     }
     return Optional.of(a.get().compareTo(b.get()) >= 0 ? a.get() : b.get());
+  }
+
+  /**
+   * The template must exist, be of the report's type, and be the report's gym's or shared. (Without
+   * a template repository, as in a service that keeps no templates, messages are the built-in ones.)
+   */
+  private static void requireTemplateFor(TemplateRepository repository, Report<?> report, UUID id) {
+    ReportTemplate template = repository
+        .find(id)
+        .orElseThrow(() -> new InvalidReportRequestException("template_id", "no template " + id));
+    boolean sameGym = template.gymId().isEmpty()
+        || report.request().scope().map(scope -> scope.gymId().equals(template.gymId().get())).orElse(false);
+    if (!sameGym) {
+      throw new InvalidReportRequestException("template_id", "no template " + id);
+    }
+    if (!template.reportType().equals(report.type())) {
+      throw new InvalidReportRequestException("template_id",
+          "template " + id + " is a " + template.reportType() + " template, not " + report.type());
+    }
   }
 
   private Lease newLease(Instant now) {

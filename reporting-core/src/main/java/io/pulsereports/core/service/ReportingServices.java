@@ -47,9 +47,10 @@ public final class ReportingServices {
       MessageRenderer messageRenderer,
       ImmutableMap<DeliveryMethod, ReportDeliverer> deliverers,
       DeliveryRepository repository,
+      Optional<TemplateRepository> templates,
       DeliverySettings settings) {
-    DeliveryService service =
-        new DeliveryService(generateReport, reportRenderer, messageRenderer, deliverers, repository, settings);
+    DeliveryService service = new DeliveryService(
+        generateReport, reportRenderer, messageRenderer, deliverers, repository, templates, settings);
     return new DeliveryUseCases(service, service);
   }
 

@@ -162,7 +162,8 @@ final class ScheduleService implements RunScheduleUseCase {
       report.startDate(period.startDate().toString()).endDate(period.endDate().toString());
     }
     return new SendReportCommand(report.build(), subscription.method().code(), subscription.recipients(),
-        Optional.of(subscription.id().toString()), Optional.empty(), subscription.skipIfEmpty());
+        Optional.of(subscription.id().toString()), Optional.empty(), subscription.skipIfEmpty(),
+        subscription.templateId().map(UUID::toString));
   }
 
   private static RunOutcome outcome(Delivery delivery) {

@@ -42,6 +42,7 @@ final class DeliveryColumns implements RowMapper<Delivery> {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", id(delivery.id()));
     row.put("subscriptionId", delivery.subscriptionId().map(this::uuid).orElse(null));
+    row.put("templateId", delivery.templateId().map(this::uuid).orElse(null));
     row.put("gymId", delivery.scope().map(scope -> uuid(scope.gymId())).orElse(null));
     row.put(
         "branchId",
@@ -111,6 +112,7 @@ final class DeliveryColumns implements RowMapper<Delivery> {
       return new Delivery(
           new DeliveryId(id),
           Optional.ofNullable(values.readUuid(rs, "subscription_id")),
+          Optional.ofNullable(values.readUuid(rs, "template_id")),
           new ReportType(rs.getString("report_type")),
           gymId.map(gym -> new GymScope(gym, branchId)),
           new ReportPeriod(

@@ -29,6 +29,7 @@ final class DeliveryFixture {
 
   private DeliveryId id = new DeliveryId(UUID.randomUUID());
   private Optional<UUID> subscriptionId = Optional.empty();
+  private Optional<UUID> templateId = Optional.empty();
   private ReportType reportType = ReportType.DAILY;
   private Optional<GymScope> scope = Optional.of(GymScope.branch(GYM_A, BRANCH_1));
   private ReportPeriod period = ReportPeriod.day(LocalDate.of(2026, 3, 8), ZoneOffset.UTC);
@@ -58,6 +59,11 @@ final class DeliveryFixture {
 
   DeliveryFixture subscription(UUID value) {
     subscriptionId = Optional.of(value);
+    return this;
+  }
+
+  DeliveryFixture template(UUID value) {
+    templateId = Optional.of(value);
     return this;
   }
 
@@ -156,7 +162,7 @@ final class DeliveryFixture {
   }
 
   Delivery build() {
-    return new Delivery(id, subscriptionId, reportType, scope, period, method, recipients, status,
+    return new Delivery(id, subscriptionId, templateId, reportType, scope, period, method, recipients, status,
         attemptCount, nextAttemptAt, lastError, lease, idempotencyKey, reportData, createdAt,
         updatedAt, sentAt);
   }

@@ -94,6 +94,7 @@ abstract class DeliveryRepositoryContract {
     Delivery delivery =
         aDelivery()
             .subscription(subscription)
+            .template(UUID.randomUUID())
             .reportType(ReportType.WEEKLY)
             .branch(GYM_B, BRANCH_2)
             .period(ReportPeriod.range(

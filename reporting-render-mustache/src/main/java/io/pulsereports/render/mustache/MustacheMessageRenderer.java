@@ -7,6 +7,8 @@ import io.pulsereports.core.delivery.DeliveryContent;
 import io.pulsereports.core.delivery.Headline;
 import io.pulsereports.core.delivery.MessagePart;
 import io.pulsereports.core.delivery.StoredReport;
+import io.pulsereports.core.model.ReportFormat;
+import io.pulsereports.core.template.ReportTemplate;
 import io.pulsereports.core.model.Report;
 import io.pulsereports.core.model.ReportPeriod;
 import io.pulsereports.core.port.out.MessageRenderer;
@@ -82,6 +84,26 @@ public final class MustacheMessageRenderer implements MessageRenderer {
         .map(chart -> new MessagePart(chart.name(), "image/png", chart.png()))
         .toList();
     return new DeliveryContent(subject, summary, headlines, html, text, inline, attachments, reportLink);
+  }
+
+  /**
+   * With a custom template, its page (as {@code generate --template-id} renders it) is the HTML
+   * body, and its subject, if it has one, the subject. The plain-text part and the CSV attachments
+   * stay. The page carries its charts as data: images, so the cid: parts of the built-in email go.
+   */
+  @Override
+  public DeliveryContent render(StoredReport stored, Optional<String> reportLink, Optional<ReportTemplate> template) {
+    DeliveryContent builtIn = render(stored, reportLink);
+    if (template.isEmpty()) {
+      return builtIn;
+    }
+    ReportTemplate custom = template.get();
+    byte[] page = renderer.withHtmlTemplate(stored.type(), custom.content())
+        .render(stored, ReportFormat.HTML).get(0).content();
+    String subject = custom.subject().map(String::strip).filter(text -> !text.isEmpty()).orElse(builtIn.subject());
+    return new DeliveryContent(subject, builtIn.summary(), builtIn.headlines(),
+        new String(page, java.nio.charset.StandardCharsets.UTF_8), builtIn.text(), List.of(),
+        builtIn.attachments(), reportLink);
   }
 
   private List<PngCharts.Image> charts(String type, ObjectNode tree) {

@@ -48,6 +48,30 @@ class MessageRenderingTest {
   }
 
   @Test
+  void aCustomTemplatesPageIsTheHtmlBodyWithItsSubjectAndTheTextAndCsvStay() {
+    Report<?> report = LeadReportFixtures.daily();
+    io.pulsereports.core.template.ReportTemplate custom = new io.pulsereports.core.template.ReportTemplate(
+        java.util.UUID.randomUUID(), Optional.empty(), "Branch morning", Optional.empty(), report.type(), "html",
+        Optional.of("Good morning: yesterday's calls"), "<h1>Morning</h1><p>{{calls.total}} calls</p>", false,
+        java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+    DeliveryContent builtIn = messages.render(stored(report), Optional.empty());
+
+    DeliveryContent content = messages.render(stored(report), Optional.empty(), Optional.of(custom));
+
+    String calls = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
+        renderer.json().tree(report)).at("/calls/total").asText();
+    assertThat(content.html()).contains("<h1>Morning</h1>").contains("<p>" + calls + " calls</p>");
+    assertThat(content.subject()).isEqualTo("Good morning: yesterday's calls");
+    assertThat(content.text()).isEqualTo(builtIn.text());
+    assertThat(content.attachments()).extracting(MessagePart::name)
+        .containsExactlyElementsOf(builtIn.attachments().stream().map(MessagePart::name).toList());
+    assertThat(content.inlineImages()).as("the custom page references no cid: parts").isEmpty();
+    DeliveryContent withoutTemplate = messages.render(stored(report), Optional.empty(), Optional.empty());
+    assertThat(withoutTemplate.html()).isEqualTo(builtIn.html());
+    assertThat(withoutTemplate.subject()).isEqualTo(builtIn.subject());
+  }
+
+  @Test
   void everyHeadlineFigureOfTheTextPartIsTheOneOfTheHeadlines() {
     DeliveryContent content = messages.render(stored(LeadReportFixtures.weekly()), Optional.empty());
 

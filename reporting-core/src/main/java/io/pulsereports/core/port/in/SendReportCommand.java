@@ -17,6 +17,8 @@ import java.util.Optional;
  *     derived from what is asked (type, scope, time zone, recipients), so the same request for the
  *     same period is delivered once
  * @param skipIfEmpty record the delivery as skipped, sending nothing, when the period had no data
+ * @param templateId a custom template of the report's type (and gym, or shared) whose page is the
+ *     message's HTML body; empty for the built-in email
  */
 public record SendReportCommand(
     GenerateReportCommand report,
@@ -24,7 +26,8 @@ public record SendReportCommand(
     List<String> recipients,
     Optional<String> subscriptionId,
     Optional<String> requestKey,
-    boolean skipIfEmpty) {
+    boolean skipIfEmpty,
+    Optional<String> templateId) {
 
   public SendReportCommand {
     requireNonNull(report, "report");
@@ -32,9 +35,10 @@ public record SendReportCommand(
     recipients = List.copyOf(requireNonNull(recipients, "recipients"));
     requireNonNull(subscriptionId, "subscriptionId");
     requireNonNull(requestKey, "requestKey");
+    requireNonNull(templateId, "templateId");
   }
 
   public static SendReportCommand adHoc(GenerateReportCommand report, String deliveryMethod, List<String> recipients) {
-    return new SendReportCommand(report, deliveryMethod, recipients, Optional.empty(), Optional.empty(), false);
+    return new SendReportCommand(report, deliveryMethod, recipients, Optional.empty(), Optional.empty(), false, Optional.empty());
   }
 }

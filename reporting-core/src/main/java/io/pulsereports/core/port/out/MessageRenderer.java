@@ -2,6 +2,7 @@ package io.pulsereports.core.port.out;
 
 import io.pulsereports.core.delivery.DeliveryContent;
 import io.pulsereports.core.delivery.StoredReport;
+import io.pulsereports.core.template.ReportTemplate;
 import java.util.Optional;
 
 /**
@@ -11,4 +12,12 @@ import java.util.Optional;
 public interface MessageRenderer {
 
   DeliveryContent render(StoredReport report, Optional<String> reportLink);
+
+  /**
+   * The message with {@code template}'s page as its HTML body, when the delivery names a custom
+   * template; renderers without custom templates send their own.
+   */
+  default DeliveryContent render(StoredReport report, Optional<String> reportLink, Optional<ReportTemplate> template) {
+    return render(report, reportLink);
+  }
 }
