@@ -197,6 +197,40 @@ class SubscriptionsCommandIT {
     }
   }
 
+
+  @Test
+  void aSubscriptionWithATemplateIsEmailedWithThatTemplatesPageAndSubject() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    try {
+      env.putAll(Map.of("REPORTING_SMTP_HOST", "127.0.0.1", "REPORTING_SMTP_PORT", Integer.toString(port),
+          "REPORTING_SMTP_TLS", "none", "REPORTING_SMTP_FROM", "reports@example.com"));
+      Path page = folder.resolve("owner.mustache");
+      java.nio.file.Files.writeString(page, "<h1>Owner page</h1><p>{{calls.total}} calls on {{period.start}}</p>");
+      CliRun template = run("templates", "add", "--name", "Owner page", "--type", "daily", "--file", page.toString(),
+          "--gym-id", HandMadeLeadDatabase.GYM, "--subject", "Yesterday, for the owner");
+      assertThat(template.exitCode()).as(template.err()).isZero();
+      String templateId = template.out().lines().filter(l -> l.matches(".*[0-9a-f]{8}-[0-9a-f-]{27}.*")).findFirst()
+          .map(l -> l.replaceAll(".*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}).*", "$1"))
+          .orElseThrow();
+      addedId(addDaily("--template-id", templateId));
+
+      CliRun pass = CliRun.at(Clock.fixed(Instant.parse("2026-03-12T12:00:30Z"), ZoneOffset.UTC), env,
+          "scheduler", "--once");
+
+      assertThat(pass.exitCode()).as(pass.err()).isZero();
+      assertThat(smtp.getReceivedMessages()).hasSize(2).allSatisfy(message -> {
+        assertThat(message.getSubject()).isEqualTo("Yesterday, for the owner");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(message)).contains("Owner page");
+      });
+    } finally {
+      smtp.stop();
+    }
+  }
   @Test
   void schedulerOptionsAreCheckedBeforeAnythingRuns() {
     CliRun badCatchUp = run("scheduler", "--once", "--catch-up", "all");
