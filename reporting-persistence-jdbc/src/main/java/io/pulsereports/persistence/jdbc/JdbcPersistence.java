@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.pulsereports.core.port.out.BranchActivityPort;
 import io.pulsereports.core.port.out.ConversionTriggerRepository;
 import io.pulsereports.core.port.out.DeliveryRepository;
 import io.pulsereports.core.port.out.LeadActivityPort;
@@ -98,6 +99,15 @@ public final class JdbcPersistence implements AutoCloseable {
 
   /** The lead and call activity adapter. */
   public LeadActivityPort leadActivity() {
+    return new JdbiLeadActivityRepository(jdbi, dialect);
+  }
+
+  /**
+   * The lead and call activity of every branch of a period at once, read in grouped passes (one
+   * statement per kind of figure, grouped by gym and branch) for a batch of branch reports. A
+   * branch's figures equal {@link #leadActivity()}'s for that branch.
+   */
+  public BranchActivityPort branchActivity() {
     return new JdbiLeadActivityRepository(jdbi, dialect);
   }
 
