@@ -41,6 +41,8 @@ final class SendCommand implements Callable<Integer> {
 
   @Mixin DatabaseOption databaseOption;
 
+  @Mixin SourceDatabaseOption sourceOption;
+
   SendCommand(CliContext context) {
     this.context = context;
   }
@@ -50,7 +52,7 @@ final class SendCommand implements Callable<Integer> {
     SendReportCommand command =
         new SendReportCommand(reportOptions.command(), method, recipients, Optional.empty(),
             Optional.ofNullable(idempotencyKey), skipIfEmpty);
-    try (ReportingEngine engine = ReportingEngine.forDelivery(context, databaseOption.url(context))) {
+    try (ReportingEngine engine = ReportingEngine.forDelivery(context, Databases.of(context, databaseOption, sourceOption))) {
       SendReportResult result = engine.reporting().send(command);
       DeliveryText text = new DeliveryText(engine);
       if (result.duplicate()) {
