@@ -30,3 +30,6 @@ CREATE INDEX plain_call_logs_gym_branch_created ON call_logs (gym_id, branch_id,
 CREATE INDEX plain_call_logs_gym_created ON call_logs (gym_id, created_at);
 CREATE INDEX plain_leads_gym_branch_status_updated ON leads (gym_id, branch_id, lead_status, updated_at);
 CREATE INDEX plain_leads_gym_status_updated ON leads (gym_id, lead_status, updated_at);
+CREATE INDEX plain_call_logs_created ON call_logs (created_at);
+CREATE INDEX plain_leads_created ON leads (created_at);
+CREATE INDEX plain_leads_status_updated ON leads (lead_status, updated_at);

@@ -56,6 +56,8 @@ final class ConversionsCommand implements Callable<Integer> {
 
   @Mixin DatabaseOption databaseOption;
 
+  @Mixin SourceDatabaseOption sourceOption;
+
   ConversionsCommand(CliContext context) {
     this.context = context;
   }
@@ -63,6 +65,11 @@ final class ConversionsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Mode mode = dryRun ? Mode.DRY_RUN : sendOffers ? Mode.SEND : Mode.LIST;
+    Databases databases = Databases.of(context, databaseOption, sourceOption);
+    if (mode != Mode.LIST && databases.source().isPresent()) {
+      throw new BadInputException("--source-db", "is read-only, and " + (dryRun ? "--dry-run" : "--send-offers")
+          + " reads and records offers in the operational conversion_triggers table; run it against --db");
+    }
     OfferSettings offer = OfferSettings.fromEnvironment(context.env());
     LearningMetricsConfig metrics = offer.learningMetrics();
     Optional<SmtpSettings> smtp = mode == Mode.LIST ? Optional.empty() : Optional.of(smtp(mode));
@@ -70,7 +77,7 @@ final class ConversionsCommand implements Callable<Integer> {
     offer.upgradeUrl().ifPresent(renderer::upgradeUrl);
     SendConversionOffersCommand command =
         SendConversionOffersCommand.builder().date(date).timezone(timezone).mode(mode).build();
-    try (OnDemandDatabase database = new OnDemandDatabase(databaseOption.url(context));
+    try (OnDemandDatabase database = new OnDemandDatabase(databases);
         EmailOrNone email = new EmailOrNone(smtp.map(EmailDelivery::smtp))) {
       Reporting.Builder builder = Reporting.builder()
           .clock(context.clock())

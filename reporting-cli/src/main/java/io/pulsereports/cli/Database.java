@@ -23,6 +23,23 @@ final class Database {
     return open(url);
   }
 
+  /**
+   * Opens an existing database read-only (a separate pool whose connections cannot write), named
+   * {@code option} in errors.
+   */
+  static JdbcPersistence openReadOnly(String option, String url) {
+    sqliteFile(url).ifPresent(file -> {
+      if (!Files.isRegularFile(file)) {
+        throw new BadInputException(option, "no database file at " + file);
+      }
+    });
+    try {
+      return JdbcPersistence.readOnly(url);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(option, e.getMessage());
+    }
+  }
+
   /** Opens a database, creating an SQLite file if it is missing. */
   static JdbcPersistence open(String url) {
     try {

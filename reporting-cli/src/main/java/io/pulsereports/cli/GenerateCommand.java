@@ -11,6 +11,7 @@ import io.pulsereports.render.mustache.MustacheReportRenderer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +47,14 @@ final class GenerateCommand implements Callable<Integer> {
       description = "render html and pdf with this saved template (see 'reporting templates') instead of the built-in one")
   String templateId;
 
+  @Option(names = "--all-branches",
+      description = "daily, weekly: the report of every branch of every gym with activity in the period, read in"
+          + " grouped passes (not per branch); one set of files per branch in --out (a folder); progress on standard error")
+  boolean allBranches;
+
   @Mixin DatabaseOption databaseOption;
+
+  @Mixin SourceDatabaseOption sourceOption;
 
   static final String PSEUDONYM_KEY_VARIABLE = "REPORTING_PSEUDONYM_KEY";
 
@@ -85,7 +93,15 @@ final class GenerateCommand implements Callable<Integer> {
     Optional<Pseudonyms> pseudonyms = anonymize ? Optional.of(pseudonyms()) : Optional.empty();
     Optional<java.util.UUID> template = Optional.ofNullable(templateId)
         .map(value -> BadInputException.requireUuid("--template-id", value));
-    try (OnDemandDatabase database = new OnDemandDatabase(databaseOption.url(context))) {
+    if (allBranches) {
+      if (toStandardOutput) {
+        throw new BadInputException("--out", "--all-branches writes one set of files per branch; give a folder, not '-'");
+      }
+      if (reportOptions.gymId != null || reportOptions.branchId != null) {
+        throw new BadInputException("--all-branches", "covers every branch of every gym; leave out --gym-id and --branch-id");
+      }
+    }
+    try (OnDemandDatabase database = new OnDemandDatabase(Databases.of(context, databaseOption, sourceOption))) {
       MustacheReportRenderer renderer = MustacheReportRenderer.create();
       if (template.isPresent()) {
         ReportTemplate saved = database.template(template.get()).orElseThrow(() -> new BadInputException(
@@ -100,12 +116,17 @@ final class GenerateCommand implements Callable<Integer> {
           Reporting.builder()
               .clock(context.clock())
               .leadActivity(database.leadActivity())
+              .branchActivity(database.branchActivity())
               .learningMetrics(learningMetrics())
               .learningActivity(database.learningActivity())
               .build();
+      ReportWriter writer = new ReportWriter(renderer);
+      if (allBranches) {
+        writeEveryBranch(reporting, command, pseudonyms, writer, parsedFormats);
+        return ReportingCli.OK;
+      }
       Report<?> generated = reporting.generate(command).report();
       Report<?> report = pseudonyms.<Report<?>>map(generated::anonymized).orElse(generated);
-      ReportWriter writer = new ReportWriter(renderer);
       if (toStandardOutput) {
         writer.writeTo(report, parsedFormats.get(0), context.out());
       } else {
@@ -113,6 +134,22 @@ final class GenerateCommand implements Callable<Integer> {
       }
     }
     return ReportingCli.OK;
+  }
+
+  private void writeEveryBranch(
+      Reporting reporting, GenerateReportCommand command, Optional<Pseudonyms> pseudonyms, ReportWriter writer,
+      List<ReportFormat> formats) {
+    long start = System.nanoTime();
+    List<Report<?>> reports = reporting.generateEveryBranch(command).reports();
+    context.err().printf(Locale.ROOT, "Computed the %s reports of %,d branches in %.1f s%n",
+        command.reportType(), reports.size(), (System.nanoTime() - start) / 1e9);
+    try (Progress progress = new Progress("Writing", reports.size(), " reports", context.err())) {
+      for (Report<?> generated : reports) {
+        Report<?> report = pseudonyms.<Report<?>>map(generated::anonymized).orElse(generated);
+        writer.writeFiles(report, formats, Path.of(out)).forEach(path -> context.out().println(path));
+        progress.accept(1);
+      }
+    }
   }
 
   static List<ReportFormat> parseFormats(List<String> names) {

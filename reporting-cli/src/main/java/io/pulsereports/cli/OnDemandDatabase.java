@@ -8,6 +8,7 @@ import io.pulsereports.core.model.LearnerSessions;
 import io.pulsereports.core.model.MistakeActivity;
 import io.pulsereports.core.model.ReportPeriod;
 import io.pulsereports.core.model.RoleEngagement;
+import io.pulsereports.core.port.out.BranchActivityPort;
 import io.pulsereports.core.port.out.ConversionTriggerRepository;
 import io.pulsereports.core.port.out.LeadActivityPort;
 import io.pulsereports.core.port.out.LearningActivityPort;
@@ -24,35 +25,54 @@ import java.util.Set;
  */
 final class OnDemandDatabase implements AutoCloseable {
 
-  private final String databaseUrl;
+  private final Databases databases;
   private JdbcPersistence database;
+  private JdbcPersistence source;
   private LeadActivityPort leads;
   private LearningActivityPort learning;
 
-  OnDemandDatabase(String databaseUrl) {
-    this.databaseUrl = databaseUrl;
+
+  /** Operational data from {@code databases.source()} (read-only) when given, else from the state database. */
+  OnDemandDatabase(Databases databases) {
+    this.databases = databases;
   }
 
   private JdbcPersistence database() {
     if (database == null) {
-      database = Database.openExisting(databaseUrl);
+      database = Database.openExisting(databases.state());
     }
     return database;
+  }
+
+  /** Where leads, calls and learning data are read. */
+  private JdbcPersistence operational() {
+    if (databases.source().isEmpty()) {
+      return database();
+    }
+    if (source == null) {
+      source = databases.openSource().orElseThrow();
+    }
+    return source;
   }
 
   /** One adapter per run, so what it learns of the schema (conversion_triggers) is looked up once. */
   private LeadActivityPort leads() {
     if (leads == null) {
-      leads = database().leadActivity();
+      leads = operational().leadActivity();
     }
     return leads;
   }
 
   private LearningActivityPort learning() {
     if (learning == null) {
-      learning = database().learningActivity();
+      learning = operational().learningActivity();
     }
     return learning;
+  }
+
+  /** Every branch's activity of a period, read in grouped passes (made on first use). */
+  BranchActivityPort branchActivity() {
+    return period -> operational().branchActivity().loadEveryBranch(period);
   }
 
   /** A stored custom template, read from Pulse Reports' own tables (migrated on first use). */
@@ -131,6 +151,9 @@ final class OnDemandDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    if (source != null) {
+      source.close();
+    }
     if (database != null) {
       database.close();
     }

@@ -13,11 +13,16 @@ final class Progress implements AutoCloseable, LongConsumer {
   private final ProgressBar bar;
 
   Progress(String task, long total, PrintStream err) {
+    this(task, total, " rows", err);
+  }
+
+  /** A bar counting {@code unit} (" reports", say) instead of rows. */
+  Progress(String task, long total, String unit, PrintStream err) {
     this.bar =
         new ProgressBarBuilder()
             .setTaskName(task)
             .setInitialMax(total)
-            .setUnit(" rows", 1)
+            .setUnit(unit, 1)
             .setStyle(ProgressBarStyle.ASCII)
             .setConsumer(new ConsoleProgressBarConsumer(err))
             .setUpdateIntervalMillis(250)

@@ -54,21 +54,36 @@ final class ReportingEngine implements AutoCloseable {
 
   /** For commands that send: deliverers configured from the environment. */
   static ReportingEngine forDelivery(CliContext context, String databaseUrl) {
-    return open(context, databaseUrl, true, SchedulerSettings.defaults());
+    return forDelivery(context, Databases.stateOnly(databaseUrl));
+  }
+
+  /** For commands that send, reading operational data from {@code databases.source()} when given. */
+  static ReportingEngine forDelivery(CliContext context, Databases databases) {
+    return open(context, databases, true, SchedulerSettings.defaults());
   }
 
   /** For commands that only read the delivery log or manage subscriptions. */
   static ReportingEngine forDeliveryLog(CliContext context, String databaseUrl) {
-    return open(context, databaseUrl, false, SchedulerSettings.defaults());
+    return open(context, Databases.stateOnly(databaseUrl), false, SchedulerSettings.defaults());
   }
 
   /** For a scheduler instance: sends, with {@code settings}. */
   static ReportingEngine forScheduler(CliContext context, String databaseUrl, SchedulerSettings settings) {
-    return open(context, databaseUrl, true, settings);
+    return forScheduler(context, Databases.stateOnly(databaseUrl), settings);
   }
 
+  /** For a scheduler instance reading operational data from {@code databases.source()} when given. */
+  static ReportingEngine forScheduler(CliContext context, Databases databases, SchedulerSettings settings) {
+    return open(context, databases, true, settings);
+  }
+
+  /**
+   * State (delivery log, subscriptions, templates, tokens; migrated) in {@code databases.state()};
+   * leads, calls and learning data from the read-only {@code databases.source()} when given, a
+   * pool of its own, else from the state database.
+   */
   private static ReportingEngine open(
-      CliContext context, String databaseUrl, boolean send, SchedulerSettings schedulerSettings) {
+      CliContext context, Databases databases, boolean send, SchedulerSettings schedulerSettings) {
     Map<String, String> env = context.env();
     Map<DeliveryMethod, ReportDeliverer> deliverers = new EnumMap<>(DeliveryMethod.class);
     List<AutoCloseable> resources = new ArrayList<>();
@@ -82,16 +97,20 @@ final class ReportingEngine implements AutoCloseable {
       deliverers.put(DeliveryMethod.EMAIL, email);
     }
     RetryPolicy retryPolicy = retryPolicy(env);
-    JdbcPersistence database = Database.openExisting(databaseUrl);
+    JdbcPersistence database = Database.openExisting(databases.state());
     try {
+      Optional<JdbcPersistence> source = databases.openSource();
+      source.ifPresent(resources::add);
+      JdbcPersistence operational = source.orElse(database);
       database.migrate();
       MustacheReportRenderer renderer = MustacheReportRenderer.create();
       Reporting.Builder builder =
           Reporting.builder()
               .clock(context.clock())
-              .leadActivity(database.leadActivity())
+              .leadActivity(operational.leadActivity())
+              .branchActivity(operational.branchActivity())
               .learningMetrics(offer.learningMetrics())
-              .learningActivity(database.learningActivity())
+              .learningActivity(operational.learningActivity())
               .delivery(database.deliveries(), renderer, MustacheMessageRenderer.of(renderer))
               .subscriptions(database.subscriptions())
               .templates(database.templates(), renderer)

@@ -57,6 +57,8 @@ final class SchedulerCommand implements Callable<Integer> {
 
   @Mixin DatabaseOption databaseOption;
 
+  @Mixin SourceDatabaseOption sourceOption;
+
   SchedulerCommand(CliContext context) {
     this.context = context;
   }
@@ -78,7 +80,7 @@ final class SchedulerCommand implements Callable<Integer> {
     };
     SchedulerSettings settings =
         new SchedulerSettings(batchSize, poll, window, SchedulerSettings.defaults().shutdownTimeout());
-    try (ReportingEngine engine = ReportingEngine.forScheduler(context, databaseOption.url(context), settings)) {
+    try (ReportingEngine engine = ReportingEngine.forScheduler(context, Databases.of(context, databaseOption, sourceOption), settings)) {
       ReportScheduler scheduler = engine.reporting().scheduler(new Printer(context, engine, pollInterval));
       long active = engine.reporting().listSubscriptions(
           new SubscriptionQuery(Optional.empty(), Optional.empty(), Optional.of(true), 1, 0)).total();

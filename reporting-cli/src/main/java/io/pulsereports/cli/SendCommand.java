@@ -45,6 +45,8 @@ final class SendCommand implements Callable<Integer> {
 
   @Mixin DatabaseOption databaseOption;
 
+  @Mixin SourceDatabaseOption sourceOption;
+
   SendCommand(CliContext context) {
     this.context = context;
   }
@@ -54,7 +56,7 @@ final class SendCommand implements Callable<Integer> {
     SendReportCommand command =
         new SendReportCommand(reportOptions.command(), method, recipients, Optional.empty(),
             Optional.ofNullable(idempotencyKey), skipIfEmpty, Optional.ofNullable(templateId));
-    try (ReportingEngine engine = ReportingEngine.forDelivery(context, databaseOption.url(context))) {
+    try (ReportingEngine engine = ReportingEngine.forDelivery(context, Databases.of(context, databaseOption, sourceOption))) {
       SendReportResult result = engine.reporting().send(command);
       DeliveryText text = new DeliveryText(engine);
       if (result.duplicate()) {

@@ -44,6 +44,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin DatabaseOption databaseOption;
 
+  @Mixin SourceDatabaseOption sourceOption;
+
   ServeCommand(CliContext context) {
     this.context = context;
   }
@@ -63,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     SchedulerSettings defaults = SchedulerSettings.defaults();
     SchedulerSettings settings =
         new SchedulerSettings(defaults.batchSize(), poll, Optional.empty(), defaults.shutdownTimeout());
-    try (ReportingEngine engine = ReportingEngine.forScheduler(context, databaseOption.url(context), settings)) {
+    try (ReportingEngine engine = ReportingEngine.forScheduler(context, Databases.of(context, databaseOption, sourceOption), settings)) {
       ReportingHttpServer server;
       try {
         server = ReportingHttpServer.builder(engine.reporting()).host(host).port(port).maxBodyBytes(maxBody).build().start();

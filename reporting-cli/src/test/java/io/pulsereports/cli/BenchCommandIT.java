@@ -10,15 +10,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs the benchmark on tiny data: it must work end to end; its timings are not asserted. */
 class BenchCommandIT {
 
-  private static final String[] TINY = {"--calls-per-day", "20", "--days", "5", "--iterations", "3", "--warmup", "1"};
+  private static final String[] TINY = {
+    "--calls-per-day", "20", "--days", "14", "--iterations", "2", "--warmup", "1", "--render-millis", "20"};
 
   @Test
-  void timesBothDatabasesAndPrintsTheRatio(@TempDir Path dir) {
+  void timesEveryScenarioAgainstItsFloorInBothDatabases(@TempDir Path dir) {
     CliRun run = CliRun.of(args("--dir", dir.toString()));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertTable(run.out());
     assertThat(run.err()).contains("SMALL: creating").contains("LARGE: creating");
+    assertThat(run.out()).containsPattern("(?m)^LARGE: loaded 45,055 rows in [\\d.]+ s \\([\\d,]+ rows/s");
 
     CliRun again = CliRun.of(args("--dir", dir.toString()));
     assertThat(again.exitCode()).as(again.err()).isZero();
@@ -37,29 +39,42 @@ class BenchCommandIT {
   }
 
   @Test
-  void refusesAnUnknownEngine(@TempDir Path dir) {
-    CliRun run = CliRun.of("bench", "--dir", dir.toString(), "--engine", "oracle");
+  void refusesAnUnknownEngineAndTooFewCalls(@TempDir Path dir) {
+    CliRun engine = CliRun.of("bench", "--dir", dir.toString(), "--engine", "oracle");
+    CliRun calls = CliRun.of("bench", "--dir", dir.toString(), "--calls", "10");
 
-    assertThat(run.exitCode()).isEqualTo(ReportingCli.BAD_INPUT);
-    assertThat(run.err()).contains("--engine");
+    assertThat(engine.exitCode()).isEqualTo(ReportingCli.BAD_INPUT);
+    assertThat(engine.err()).contains("--engine");
+    assertThat(calls.exitCode()).isEqualTo(ReportingCli.BAD_INPUT);
+    assertThat(calls.err()).startsWith("error: --calls");
   }
 
   private static void assertTable(String out) {
-    // Same branch rows in both databases, ten times the rows in the table of LARGE.
-    assertThat(out).containsPattern(row("daily", "SMALL", "200", "20"));
-    assertThat(out).containsPattern(row("daily", "LARGE", "2,000", "20"));
-    assertThat(out).containsPattern(Pattern.compile("(?m)^weekly +SMALL "));
-    assertThat(out).containsPattern(Pattern.compile("(?m)^weekly +LARGE "));
-    assertThat(out).containsPattern(Pattern.compile("(?m)^ratio LARGE/SMALL daily +median \\d+\\.\\d\\d "));
-    assertThat(out).containsPattern(Pattern.compile("(?m)^ratio LARGE/SMALL weekly +median \\d+\\.\\d\\d "));
+    // 2 x 5 branches in SMALL, 20 x 5 in LARGE; the measured branch has the same 20 calls a day in both.
+    assertThat(out).contains("SMALL 2,800 call_logs, 560 leads").contains("LARGE 28,000 call_logs, 5,600 leads");
+    for (String db : new String[] {"SMALL", "LARGE"}) {
+      assertThat(out).containsPattern(row("daily", db, "report", "20"));
+      assertThat(out).containsPattern(row("daily", db, "floor", "20"));
+      assertThat(out).containsPattern(row("weekly", db, "report", "140"));
+      assertThat(out).containsPattern(row("weekly", db, "floor", "140"));
+      assertThat(out).containsPattern(row("all-branches", db, "report", db.equals("SMALL") ? "200" : "2,000"));
+      assertThat(out).containsPattern(row("all-branches", db, "one-by-one", db.equals("SMALL") ? "200" : "2,000"));
+      assertThat(out).containsPattern(row("learning-daily", db, "report", "-"));
+      assertThat(out).containsPattern(row("learning-daily", db, "floor", "-"));
+    }
+    assertThat(out).containsPattern("(?m)^ratio LARGE/SMALL daily +median \\d+\\.\\d\\d \\(report\\)");
+    assertThat(out).containsPattern("(?m)^ratio report/floor learning-daily +LARGE median \\d+\\.\\d\\d$");
+    assertThat(out).containsPattern("(?m)^all branches LARGE 100 branches: batch [\\d.]+ ms, one by one [\\d.]+ ms");
+    assertThat(out).containsPattern("(?m)^rendering daily +html +[\\d.]+ reports/s$");
+    assertThat(out).containsPattern("(?m)^rendering learning-daily +json +[\\d.]+ reports/s$");
     assertThat(out).doesNotContain("WARNING");
   }
 
-  /** report, db, period, call_logs rows, leads rows, calls in period, then three timings. */
-  private static Pattern row(String report, String db, String callLogRows, String callsInPeriod) {
+  /** scenario, db, variant, calls, then three timings, the ratio to the floor, heap and allocation. */
+  private static Pattern row(String scenario, String db, String variant, String calls) {
     return Pattern.compile(
-        "(?m)^" + report + " +" + db + " +\\S+ +" + Pattern.quote(callLogRows) + " +[\\d,]+ +" + callsInPeriod
-            + "( +\\d+\\.\\d{3}){3}$");
+        "(?m)^" + scenario + " +" + db + " +" + variant + " +" + Pattern.quote(calls)
+            + "( +\\d+\\.\\d{3}){3} +\\d+\\.\\d\\d +\\d+\\.\\d +\\d+\\.\\d$");
   }
 
   private static String[] args(String... extra) {

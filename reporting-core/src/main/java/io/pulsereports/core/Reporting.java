@@ -16,6 +16,8 @@ import io.pulsereports.core.metric.LearningMetricsConfig;
 import io.pulsereports.core.model.RenderedOutput;
 import io.pulsereports.core.model.ReportFormat;
 import io.pulsereports.core.model.ReportType;
+import io.pulsereports.core.port.in.GenerateBranchReportsResult;
+import io.pulsereports.core.port.in.GenerateBranchReportsUseCase;
 import io.pulsereports.core.port.in.GenerateReportCommand;
 import io.pulsereports.core.port.in.GenerateReportResult;
 import io.pulsereports.core.port.in.GenerateReportUseCase;
@@ -25,6 +27,7 @@ import io.pulsereports.core.port.in.ScheduleRunResult;
 import io.pulsereports.core.port.in.SubscriptionFields;
 import io.pulsereports.core.port.in.ManageTemplatesUseCase;
 import io.pulsereports.core.port.in.ManageTokensUseCase;
+import io.pulsereports.core.port.out.BranchActivityPort;
 import io.pulsereports.core.port.out.TokenRepository;
 import io.pulsereports.core.access.ApiToken;
 import io.pulsereports.core.access.NewApiToken;
@@ -103,7 +106,7 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class Reporting
-    implements GenerateReportUseCase, SendReportUseCase, ManageDeliveriesUseCase, SendConversionOffersUseCase,
+    implements GenerateReportUseCase, GenerateBranchReportsUseCase, SendReportUseCase, ManageDeliveriesUseCase, SendConversionOffersUseCase,
         ManageSubscriptionsUseCase, RunScheduleUseCase, ManageTemplatesUseCase, ManageTokensUseCase {
 
   public static final int DEFAULT_MAX_RANGE_DAYS = 366;
@@ -111,6 +114,7 @@ public final class Reporting
 
   private final ImmutableMap<String, ReportDefinition<?>> catalogue;
   private final GenerateReportUseCase generateReport;
+  private final Optional<GenerateBranchReportsUseCase> branchReports;
   private final Optional<ReportingServices.DeliveryUseCases> delivery;
   private final Optional<SendConversionOffersUseCase> conversionOffers;
   private final Optional<ManageSubscriptionsUseCase> subscriptions;
@@ -123,6 +127,8 @@ public final class Reporting
   private Reporting(Builder builder) {
     this.catalogue = ImmutableMap.copyOf(builder.catalogue);
     this.generateReport = ReportingServices.generateReport(catalogue, builder.clock, builder.maxRangeDays);
+    this.branchReports = Optional.ofNullable(builder.branchActivity).map(port -> ReportingServices.generateBranchReports(
+        catalogue, builder.clock, builder.maxRangeDays, port, builder.branchActivityMetrics));
     this.delivery = builder.deliveryUseCases(generateReport);
     this.conversionOffers = builder.conversionOffersUseCase();
     this.subscriptions = builder.subscriptionsUseCase(catalogue);
@@ -141,6 +147,19 @@ public final class Reporting
   @Override
   public GenerateReportResult generate(GenerateReportCommand command) {
     return generateReport.generate(command);
+  }
+
+  /**
+   * The daily or weekly report of every branch of every gym with activity in the period, read in
+   * grouped passes (one per kind of figure) rather than per branch; each equals the report {@link
+   * #generate} makes for that branch alone. Needs {@link Builder#branchActivity}.
+   */
+  @Override
+  public GenerateBranchReportsResult generateEveryBranch(GenerateReportCommand command) {
+    return branchReports
+        .orElseThrow(() -> new IllegalStateException(
+            "branch activity is not configured: call Reporting.Builder.branchActivity(...)"))
+        .generateEveryBranch(command);
   }
 
   /**
@@ -366,6 +385,8 @@ public final class Reporting
     private Supplier<UUID> deliveryIds = UUID::randomUUID;
     private LearningMetricsConfig learningMetrics = LearningMetricsConfig.defaults();
     private LearningActivityPort learningActivity;
+    private BranchActivityPort branchActivity;
+    private LeadMetricsConfig branchActivityMetrics;
     private LearningMetricsConfig learningActivityMetrics;
     private ConversionTriggerRepository conversionTriggers;
     private OfferRenderer offerRenderer;
@@ -403,6 +424,17 @@ public final class Reporting
       requireNonNull(port, "port");
       register(LeadReports.daily(port, leadMetrics));
       return register(LeadReports.weekly(port, leadMetrics));
+    }
+
+    /**
+     * Enables {@link Reporting#generateEveryBranch}: every branch's daily or weekly report from
+     * grouped reads. Needs {@link #leadActivity} too (the report types and their periods); uses the
+     * {@link #leadMetrics} set before this call.
+     */
+    public Builder branchActivity(BranchActivityPort port) {
+      this.branchActivity = requireNonNull(port, "port");
+      this.branchActivityMetrics = leadMetrics;
+      return this;
     }
 
     /** Thresholds and windows of the learning metrics; set before {@link #learningActivity}. */
@@ -615,6 +647,8 @@ public final class Reporting
 
     public Reporting build() {
       checkState(!catalogue.isEmpty(), "no report type registered");
+      checkState(branchActivity == null || catalogue.containsKey(ReportType.DAILY.name()),
+          "branchActivity(...) needs leadActivity(...) too");
       return new Reporting(this);
     }
   }

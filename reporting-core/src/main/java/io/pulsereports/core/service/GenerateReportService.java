@@ -49,9 +49,16 @@ final class GenerateReportService implements GenerateReportUseCase {
   ReportRequest request(ReportDefinition<?> definition, GenerateReportCommand command) {
     ZoneId zone = zone(command.timezone());
     Optional<GymScope> scope = scope(definition, command);
-    ReportPeriod period =
-        definition.periodKind() == PeriodKind.DAY ? dayPeriod(command, zone) : weekPeriod(command, zone);
-    return new ReportRequest(definition.type(), scope, period);
+    return new ReportRequest(definition.type(), scope, period(definition, command, zone));
+  }
+
+  /** The period {@code command} asks for, in its zone, as {@link #request} resolves it. */
+  ReportPeriod period(ReportDefinition<?> definition, GenerateReportCommand command) {
+    return period(definition, command, zone(command.timezone()));
+  }
+
+  private ReportPeriod period(ReportDefinition<?> definition, GenerateReportCommand command, ZoneId zone) {
+    return definition.periodKind() == PeriodKind.DAY ? dayPeriod(command, zone) : weekPeriod(command, zone);
   }
 
 

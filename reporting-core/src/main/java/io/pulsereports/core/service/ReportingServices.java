@@ -2,15 +2,18 @@ package io.pulsereports.core.service;
 
 import com.google.common.collect.ImmutableMap;
 import io.pulsereports.core.ReportDefinition;
+import io.pulsereports.core.port.in.GenerateBranchReportsUseCase;
 import io.pulsereports.core.port.in.GenerateReportUseCase;
 import io.pulsereports.core.delivery.DeliveryMethod;
 import io.pulsereports.core.delivery.DeliverySettings;
 import io.pulsereports.core.port.in.ManageDeliveriesUseCase;
 import io.pulsereports.core.port.in.SendReportUseCase;
+import io.pulsereports.core.port.out.BranchActivityPort;
 import io.pulsereports.core.port.out.DeliveryRepository;
 import io.pulsereports.core.port.out.MessageRenderer;
 import io.pulsereports.core.port.out.ReportDeliverer;
 import io.pulsereports.core.port.out.ReportRenderer;
+import io.pulsereports.core.metric.LeadMetricsConfig;
 import io.pulsereports.core.metric.LearningMetricsConfig;
 import io.pulsereports.core.port.in.SendConversionOffersUseCase;
 import io.pulsereports.core.port.out.ConversionTriggerRepository;
@@ -38,6 +41,20 @@ public final class ReportingServices {
   public static GenerateReportUseCase generateReport(
       ImmutableMap<String, ReportDefinition<?>> catalogue, Clock clock, int maxRangeDays) {
     return new GenerateReportService(catalogue, clock, maxRangeDays);
+  }
+
+  /**
+   * Every branch's daily or weekly report in one batch over {@code port}, with the catalogue's
+   * period rules and the same calculator settings as single lead reports.
+   */
+  public static GenerateBranchReportsUseCase generateBranchReports(
+      ImmutableMap<String, ReportDefinition<?>> catalogue,
+      Clock clock,
+      int maxRangeDays,
+      BranchActivityPort port,
+      LeadMetricsConfig config) {
+    return new GenerateBranchReportsService(
+        catalogue, new GenerateReportService(catalogue, clock, maxRangeDays), port, config, clock);
   }
 
   /** The delivery use cases over {@code generateReport}; one object implements both ports. */

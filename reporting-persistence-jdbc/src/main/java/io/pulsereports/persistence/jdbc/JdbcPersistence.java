@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.pulsereports.core.port.out.BranchActivityPort;
 import io.pulsereports.core.port.out.ConversionTriggerRepository;
 import io.pulsereports.core.port.out.DeliveryRepository;
 import io.pulsereports.core.port.out.LeadActivityPort;
@@ -41,6 +42,8 @@ public final class JdbcPersistence implements AutoCloseable {
   private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
   /** How long an SQLite connection waits for another's write lock before failing (ms). */
   private static final String SQLITE_BUSY_TIMEOUT_MILLIS = "10000";
+  /** SQLite's SQLITE_OPEN_READONLY flag, as the driver's open_mode property. */
+  private static final String SQLITE_OPEN_READONLY = "1";
 
   private final Dialect dialect;
   private final DataSource dataSource;
@@ -62,7 +65,7 @@ public final class JdbcPersistence implements AutoCloseable {
   /** An SQLite database in {@code file} (created if missing), with a pool owned by the result. */
   public static JdbcPersistence sqlite(Path file) {
     requireNonNull(file, "file");
-    return openPool(Dialect.SQLITE, SQLITE_PREFIX + file.toAbsolutePath());
+    return openPool(Dialect.SQLITE, SQLITE_PREFIX + file.toAbsolutePath(), false);
   }
 
   /**
@@ -73,17 +76,37 @@ public final class JdbcPersistence implements AutoCloseable {
    */
   public static JdbcPersistence fromUrl(String jdbcUrl) {
     requireNonNull(jdbcUrl, "jdbcUrl");
+    return openPool(dialectOf(jdbcUrl), jdbcUrl.strip(), false);
+  }
+
+  private static Dialect dialectOf(String jdbcUrl) {
     String lower = jdbcUrl.strip().toLowerCase(Locale.ROOT);
     if (lower.startsWith(SQLITE_PREFIX)) {
-      return openPool(Dialect.SQLITE, jdbcUrl.strip());
+      return Dialect.SQLITE;
     }
     if (lower.startsWith(POSTGRESQL_PREFIX)) {
-      return openPool(Dialect.POSTGRESQL, jdbcUrl.strip());
+      return Dialect.POSTGRESQL;
     }
     throw new IllegalArgumentException(
         "Unsupported database URL scheme '"
             + scheme(jdbcUrl)
             + "': expected jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>");
+  }
+
+  /**
+   * A database given by a JDBC URL as {@link #fromUrl}, opened for reading only, for example a
+   * read replica holding the operational tables while report state lives in another database.
+   * Every connection of its own pool (named {@code pulse-reports-source}) is read-only: SQLite
+   * opens the file read-only (it must exist), PostgreSQL sessions are read-only ({@code
+   * readOnlyMode=always}), so {@link #migrate()}, {@link #installDemoSchema()} and every write fail
+   * with a {@link PersistenceException} and change nothing. Use its {@link #leadActivity()}, {@link
+   * #branchActivity()} and {@link #learningActivity()}.
+   *
+   * @throws IllegalArgumentException for a URL that is neither SQLite nor PostgreSQL
+   */
+  public static JdbcPersistence readOnly(String jdbcUrl) {
+    requireNonNull(jdbcUrl, "jdbcUrl");
+    return openPool(dialectOf(jdbcUrl), jdbcUrl.strip(), true);
   }
 
   /**
@@ -98,6 +121,15 @@ public final class JdbcPersistence implements AutoCloseable {
 
   /** The lead and call activity adapter. */
   public LeadActivityPort leadActivity() {
+    return new JdbiLeadActivityRepository(jdbi, dialect);
+  }
+
+  /**
+   * The lead and call activity of every branch of a period at once, read in grouped passes (one
+   * statement per kind of figure, grouped by gym and branch) for a batch of branch reports. A
+   * branch's figures equal {@link #leadActivity()}'s for that branch.
+   */
+  public BranchActivityPort branchActivity() {
     return new JdbiLeadActivityRepository(jdbi, dialect);
   }
 
@@ -281,11 +313,19 @@ public final class JdbcPersistence implements AutoCloseable {
     return dataSource;
   }
 
-  private static JdbcPersistence openPool(Dialect dialect, String jdbcUrl) {
-    String description = redact(jdbcUrl);
+  private static JdbcPersistence openPool(Dialect dialect, String jdbcUrl, boolean readOnly) {
+    String description = redact(jdbcUrl) + (readOnly ? " (read-only)" : "");
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
-    config.setPoolName("pulse-reports");
+    config.setPoolName(readOnly ? "pulse-reports-source" : "pulse-reports");
+    if (readOnly) {
+      config.setReadOnly(true);
+      // SQLite: open the file with SQLITE_OPEN_READONLY; PostgreSQL: a read-only session, also
+      // outside transactions.
+      config.addDataSourceProperty(
+          dialect == Dialect.SQLITE ? "open_mode" : "readOnlyMode",
+          dialect == Dialect.SQLITE ? SQLITE_OPEN_READONLY : "always");
+    }
     if (dialect == Dialect.SQLITE) {
       boolean inMemory = jdbcUrl.contains(":memory:") || jdbcUrl.contains("mode=memory");
       // An in-memory database lives as long as its one connection.

@@ -8,15 +8,21 @@ import io.pulsereports.core.model.LeadActivity;
 import io.pulsereports.core.model.LeadCount;
 import io.pulsereports.core.model.ReportPeriod;
 import io.pulsereports.core.model.UtcOffsetSegment;
+import io.pulsereports.core.port.out.BranchActivityPort;
 import io.pulsereports.core.port.out.LeadActivityPort;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -35,9 +41,14 @@ import org.jdbi.v3.core.JdbiException;
  * <p>Timestamps are bound and compared as {@link SqlInstants} describes (on SQLite a coarse
  * index-friendly text range, then an exact comparison as instants).
  */
-final class JdbiLeadActivityRepository implements LeadActivityPort {
+final class JdbiLeadActivityRepository implements LeadActivityPort, BranchActivityPort {
 
   private static final String COMMON = "common";
+  private static final String BRANCH_COLUMNS = "gym_id, branch_id";
+  /** Every branch in a stable order: gym, then branch (as PostgreSQL orders uuids). */
+  private static final Comparator<GymScope> SCOPE_ORDER =
+      Comparator.comparing((GymScope s) -> s.gymId().toString())
+          .thenComparing(s -> s.branchId().map(UUID::toString).orElse(""));
 
   private final Jdbi jdbi;
   private final Dialect dialect;
@@ -51,18 +62,35 @@ final class JdbiLeadActivityRepository implements LeadActivityPort {
   public LeadActivity loadLeadActivity(GymScope scope, ReportPeriod period) {
     requireNonNull(scope, "scope");
     requireNonNull(period, "period");
+    String what =
+        "gym " + scope.gymId() + scope.branchId().map(b -> " branch " + b).orElse(" (whole gym)");
+    return load(Optional.of(scope), period, what).getOrDefault(scope, LeadActivity.empty());
+  }
+
+  @Override
+  public Map<GymScope, LeadActivity> loadEveryBranch(ReportPeriod period) {
+    requireNonNull(period, "period");
+    return load(Optional.empty(), period, "every branch");
+  }
+
+  /**
+   * The activity of {@code scope}, or of every branch when it is empty: the same three statements
+   * either way, the second grouped by gym and branch, so a branch's figures are the same whichever
+   * way they are read.
+   */
+  private Map<GymScope, LeadActivity> load(
+      Optional<GymScope> scope, ReportPeriod period, String what) {
     BoundSql leadsCreated = leadsCreatedQuery(scope, period);
     BoundSql converted = convertedInPeriodQuery(scope, period);
     BoundSql calls = callGroupsQuery(scope, period);
     try {
       // One snapshot for the three queries, in UTC (see ReadTransactions).
       return ReadTransactions.inOneSnapshot(
-          jdbi, dialect, handle -> load(handle, leadsCreated, converted, calls));
+          jdbi, dialect, handle -> load(handle, scope, leadsCreated, converted, calls));
     } catch (JdbiException e) {
       throw new PersistenceException(
-          "Could not load lead activity for gym "
-              + scope.gymId()
-              + scope.branchId().map(b -> " branch " + b).orElse(" (whole gym)")
+          "Could not load lead activity for "
+              + what
               + " from "
               + period.startDate()
               + " to "
@@ -77,23 +105,32 @@ final class JdbiLeadActivityRepository implements LeadActivityPort {
     }
   }
 
-  private LeadActivity load(
-      Handle handle, BoundSql leadsCreated, BoundSql converted, BoundSql calls) {
-    List<LeadCount> leadCounts =
-        leadsCreated
-            .bindTo(handle.createQuery(leadsCreated.sql()))
-            .map(
-                (rs, ctx) ->
+  private Map<GymScope, LeadActivity> load(
+      Handle handle,
+      Optional<GymScope> scope,
+      BoundSql leadsCreated,
+      BoundSql converted,
+      BoundSql calls) {
+    Map<GymScope, ActivityRows> byScope = new TreeMap<>(SCOPE_ORDER);
+    leadsCreated
+        .bindTo(handle.createQuery(leadsCreated.sql()))
+        .map(
+            (rs, ctx) ->
+                Map.entry(
+                    key(scope, rs),
                     new LeadCount(
-                        localDate(rs, "local_date"), rs.getString("lead_status"), rs.getLong("n")))
-            .list();
-    long convertedCount =
-        converted.bindTo(handle.createQuery(converted.sql())).mapTo(Long.class).one();
-    List<CallGroup> callGroups =
-        calls
-            .bindTo(handle.createQuery(calls.sql()))
-            .map(
-                (rs, ctx) ->
+                        localDate(rs, "local_date"), rs.getString("lead_status"), rs.getLong("n"))))
+        .forEach(row -> rows(byScope, row.getKey()).leadCounts.add(row.getValue()));
+    converted
+        .bindTo(handle.createQuery(converted.sql()))
+        .map((rs, ctx) -> Map.entry(key(scope, rs), rs.getLong("n")))
+        .forEach(row -> rows(byScope, row.getKey()).converted = row.getValue());
+    calls
+        .bindTo(handle.createQuery(calls.sql()))
+        .map(
+            (rs, ctx) ->
+                Map.entry(
+                    key(scope, rs),
                     new CallGroup(
                         localDate(rs, "local_date"),
                         rs.getInt("local_hour"),
@@ -102,9 +139,35 @@ final class JdbiLeadActivityRepository implements LeadActivityPort {
                         Optional.ofNullable(rs.getString("outcome")),
                         rs.getLong("calls"),
                         rs.getLong("duration_seconds"),
-                        rs.getLong("calls_with_duration")))
-            .list();
-    return new LeadActivity(leadCounts, convertedCount, callGroups);
+                        rs.getLong("calls_with_duration"))))
+        .forEach(row -> rows(byScope, row.getKey()).callGroups.add(row.getValue()));
+    Map<GymScope, LeadActivity> activity = new LinkedHashMap<>();
+    byScope.forEach((key, rows) -> activity.put(key, rows.activity()));
+    return Collections.unmodifiableMap(activity);
+  }
+
+  /** The scope asked for, or the branch a grouped row names. */
+  private static GymScope key(Optional<GymScope> scope, ResultSet rs) throws SQLException {
+    if (scope.isPresent()) {
+      return scope.get();
+    }
+    return GymScope.branch(
+        UUID.fromString(rs.getString("gym_id")), UUID.fromString(rs.getString("branch_id")));
+  }
+
+  private static ActivityRows rows(Map<GymScope, ActivityRows> byScope, GymScope key) {
+    return byScope.computeIfAbsent(key, k -> new ActivityRows());
+  }
+
+  /** One scope's rows as they are read. */
+  private static final class ActivityRows {
+    final List<LeadCount> leadCounts = new ArrayList<>();
+    final List<CallGroup> callGroups = new ArrayList<>();
+    long converted;
+
+    LeadActivity activity() {
+      return new LeadActivity(leadCounts, converted, callGroups);
+    }
   }
 
   private LocalDate localDate(ResultSet rs, String column) throws SQLException {
@@ -115,27 +178,41 @@ final class JdbiLeadActivityRepository implements LeadActivityPort {
   }
 
   BoundSql leadsCreatedQuery(GymScope scope, ReportPeriod period) {
-    return segmented("leads_created", "leads_created_segment", scope, period);
+    return leadsCreatedQuery(Optional.of(scope), period);
   }
 
   BoundSql callGroupsQuery(GymScope scope, ReportPeriod period) {
-    return segmented("call_groups", "call_groups_segment", scope, period);
+    return callGroupsQuery(Optional.of(scope), period);
   }
 
   BoundSql convertedInPeriodQuery(GymScope scope, ReportPeriod period) {
+    return convertedInPeriodQuery(Optional.of(scope), period);
+  }
+
+  /** The statements of one scope, or of every branch (grouped by gym and branch) when it is empty. */
+  BoundSql leadsCreatedQuery(Optional<GymScope> scope, ReportPeriod period) {
+    return segmented("leads_created", "leads_created_segment", scope, period);
+  }
+
+  BoundSql callGroupsQuery(Optional<GymScope> scope, ReportPeriod period) {
+    return segmented("call_groups", "call_groups_segment", scope, period);
+  }
+
+  BoundSql convertedInPeriodQuery(Optional<GymScope> scope, ReportPeriod period) {
     Map<String, Object> parameters = scopeParameters(scope);
     SqlInstants.putRange(parameters, dialect, period.start(), period.end(), "");
     String sql =
         SqlResources.load(dialect.folder(), "converted_in_period")
-            .replace("{branchFilter}", branchFilter(scope));
+            .replace("{scope}", scopeFilter(scope))
+            .replace("{groups}", groups(scope))
+            .replace("{groupBy}", scope.isPresent() ? "" : "GROUP BY " + BRANCH_COLUMNS);
     return new BoundSql(sql, parameters);
   }
 
   private BoundSql segmented(
-      String outerName, String segmentName, GymScope scope, ReportPeriod period) {
+      String outerName, String segmentName, Optional<GymScope> scope, ReportPeriod period) {
     String segmentSql =
-        SqlResources.load(dialect.folder(), segmentName)
-            .replace("{branchFilter}", branchFilter(scope));
+        SqlResources.load(dialect.folder(), segmentName).replace("{scope}", scopeFilter(scope));
     Map<String, Object> parameters = scopeParameters(scope);
     StringJoiner union = new StringJoiner("\nUNION ALL\n");
     List<UtcOffsetSegment> segments = period.offsetSegments();
@@ -146,19 +223,35 @@ final class JdbiLeadActivityRepository implements LeadActivityPort {
       SqlInstants.putRange(parameters, dialect, segment.start(), segment.end(), suffix);
       parameters.put("offset" + suffix, offsetParameter(segment.offsetSeconds()));
     }
-    String sql = SqlResources.load(COMMON, outerName).replace("{segments}", union.toString());
+    String sql =
+        SqlResources.load(COMMON, outerName)
+            .replace("{groups}", groups(scope))
+            .replace("{segments}", union.toString());
     return new BoundSql(sql, parameters);
   }
 
-  private Map<String, Object> scopeParameters(GymScope scope) {
+  private Map<String, Object> scopeParameters(Optional<GymScope> scope) {
     Map<String, Object> parameters = new LinkedHashMap<>();
-    parameters.put("gymId", dialect.uuidParameter(scope.gymId()));
-    scope.branchId().ifPresent(b -> parameters.put("branchId", dialect.uuidParameter(b)));
+    scope.ifPresent(
+        s -> {
+          parameters.put("gymId", dialect.uuidParameter(s.gymId()));
+          s.branchId().ifPresent(b -> parameters.put("branchId", dialect.uuidParameter(b)));
+        });
     return parameters;
   }
 
-  private static String branchFilter(GymScope scope) {
-    return scope.branchId().isPresent() ? "AND branch_id = :branchId" : "";
+  /** The WHERE condition of a scope; every row (of the period) for every branch. */
+  private static String scopeFilter(Optional<GymScope> scope) {
+    if (scope.isEmpty()) {
+      return "1 = 1";
+    }
+    return scope.get().branchId().isPresent()
+        ? "gym_id = :gymId AND branch_id = :branchId"
+        : "gym_id = :gymId";
+  }
+
+  private static String groups(Optional<GymScope> scope) {
+    return scope.isPresent() ? "" : BRANCH_COLUMNS + ", ";
   }
 
   private Object offsetParameter(int offsetSeconds) {

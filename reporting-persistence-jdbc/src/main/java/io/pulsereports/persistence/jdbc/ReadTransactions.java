@@ -2,7 +2,6 @@ package io.pulsereports.persistence.jdbc;
 
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The transaction the adapters read in, so that the statements of one load see one snapshot:
@@ -17,10 +16,12 @@ final class ReadTransactions {
   static <T> T inOneSnapshot(
       Jdbi jdbi, Dialect dialect, HandleCallback<T, RuntimeException> work) {
     if (dialect == Dialect.POSTGRESQL) {
+      // The isolation level for this transaction only, in the same round trip as BEGIN and the
+      // zone: no session-wide setting to send before and restore after (two round trips a read).
       return jdbi.inTransaction(
-          TransactionIsolationLevel.REPEATABLE_READ,
           handle -> {
-            handle.execute("SET LOCAL TIME ZONE 'UTC'");
+            handle.execute(
+                "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; SET LOCAL TIME ZONE 'UTC'");
             return work.withHandle(handle);
           });
     }

@@ -2,6 +2,7 @@ package io.pulsereports.persistence.jdbc;
 
 import static io.pulsereports.persistence.jdbc.LeadActivityFixture.BRANCH;
 import static io.pulsereports.persistence.jdbc.LeadActivityFixture.GYM;
+import static io.pulsereports.persistence.jdbc.LeadActivityFixture.OTHER_BRANCH;
 import static io.pulsereports.persistence.jdbc.LeadActivityFixture.U1;
 import static io.pulsereports.persistence.jdbc.LeadActivityFixture.U2;
 import static io.pulsereports.persistence.jdbc.LeadActivityFixture.U3;
@@ -13,13 +14,18 @@ import io.pulsereports.core.model.GymScope;
 import io.pulsereports.core.model.LeadActivity;
 import io.pulsereports.core.model.LeadCount;
 import io.pulsereports.core.model.ReportPeriod;
+import io.pulsereports.core.port.out.BranchActivityPort;
 import io.pulsereports.core.port.out.LeadActivityPort;
 import io.pulsereports.persistence.jdbc.LeadActivityFixture.Call;
 import io.pulsereports.persistence.jdbc.LeadActivityFixture.Lead;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -27,6 +33,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The behaviour every {@link LeadActivityPort} adapter must show, on the hand-computed {@link
@@ -147,6 +155,52 @@ abstract class LeadActivityPortContract {
     List<CallGroup> expected = new ArrayList<>(SPRING_FORWARD_BRANCH_CALLS);
     expected.add(group("2026-03-08", 8, U3, "completed", "interested", 1, 50, 1));
     assertThat(activity.calls()).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  static List<ReportPeriod> everyBranchPeriods() {
+    return List.of(
+        ReportPeriod.day(LocalDate.of(2026, 3, 8), NEW_YORK),
+        ReportPeriod.day(LocalDate.of(2026, 11, 1), NEW_YORK),
+        ReportPeriod.range(LocalDate.of(2026, 10, 31), LocalDate.of(2026, 11, 1), NEW_YORK),
+        ReportPeriod.day(LocalDate.of(2026, 3, 8), KOLKATA),
+        ReportPeriod.range(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31), NEW_YORK));
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyBranchPeriods")
+  void everyBranchAtOnceEqualsEachBranchReadAlone(ReportPeriod period) {
+    BranchActivityPort branches = persistence.branchActivity();
+
+    Map<GymScope, LeadActivity> every = branches.loadEveryBranch(period);
+
+    Map<GymScope, LeadActivity> alone = new LinkedHashMap<>();
+    for (GymScope scope : fixtureBranches()) {
+      LeadActivity activity = port.loadLeadActivity(scope, period);
+      if (!activity.equals(LeadActivity.empty())) {
+        alone.put(scope, activity);
+      }
+    }
+    assertThat(alone).isNotEmpty();
+    assertThat(every).containsExactlyInAnyOrderEntriesOf(alone);
+  }
+
+  @Test
+  void everyBranchOfTheSpringForwardDayHasItsOwnFigures() {
+    Map<GymScope, LeadActivity> every =
+        persistence.branchActivity().loadEveryBranch(ReportPeriod.day(LocalDate.of(2026, 3, 8), NEW_YORK));
+
+    assertThat(every.keySet()).contains(GymScope.branch(GYM, BRANCH), GymScope.branch(GYM, OTHER_BRANCH));
+    assertThat(every.get(GymScope.branch(GYM, BRANCH)).calls())
+        .containsExactlyInAnyOrderElementsOf(SPRING_FORWARD_BRANCH_CALLS);
+    assertThat(every.get(GymScope.branch(GYM, OTHER_BRANCH)).calls())
+        .containsExactly(group("2026-03-08", 8, U3, "completed", "interested", 1, 50, 1));
+  }
+
+  private static Set<GymScope> fixtureBranches() {
+    Set<GymScope> scopes = new LinkedHashSet<>();
+    LeadActivityFixture.LEADS.forEach(lead -> scopes.add(GymScope.branch(lead.gym(), lead.branch())));
+    LeadActivityFixture.CALLS.forEach(call -> scopes.add(GymScope.branch(call.gym(), call.branch())));
+    return scopes;
   }
 
   @Test

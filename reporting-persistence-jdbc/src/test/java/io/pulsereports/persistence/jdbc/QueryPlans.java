@@ -5,6 +5,7 @@ import io.pulsereports.core.model.ReportPeriod;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -21,11 +22,14 @@ final class QueryPlans {
   record Named(String name, BoundSql sql) {}
 
   static List<Named> statements(JdbiLeadActivityRepository repository) {
-    return Stream.of(BRANCH, WHOLE_GYM)
+    return Stream.of(Optional.of(BRANCH), Optional.of(WHOLE_GYM), Optional.<GymScope>empty())
         .flatMap(
             scope -> {
-              String label = scope.branchId().isPresent() ? "branch" : "whole gym";
-              List<BiFunction<GymScope, ReportPeriod, BoundSql>> queries =
+              String label =
+                  scope.isEmpty()
+                      ? "every branch"
+                      : scope.get().branchId().isPresent() ? "branch" : "whole gym";
+              List<BiFunction<Optional<GymScope>, ReportPeriod, BoundSql>> queries =
                   List.of(
                       repository::leadsCreatedQuery,
                       repository::convertedInPeriodQuery,

@@ -64,6 +64,25 @@ class SyntheticDataIT {
     postgres.close();
   }
 
+  /** The bulk load drops the report indexes of the empty tables and builds them again. */
+  @Test
+  void keepsEveryReportIndexOnBothEngines() {
+    List<String> expected = List.of(
+        "idx_call_logs_created", "idx_call_logs_gym_branch_created", "idx_call_logs_gym_created",
+        "idx_call_logs_lead", "idx_coaching_sessions_started", "idx_coaching_sessions_user_started",
+        "idx_detected_errors_detected", "idx_leads_created", "idx_leads_gym_branch_created",
+        "idx_leads_gym_branch_status_updated", "idx_leads_gym_created", "idx_leads_gym_status_updated",
+        "idx_leads_status_updated");
+    List<String> onSqlite = sqlite.jdbi().withHandle(h -> h.createQuery(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'idx_%' ORDER BY name")
+        .mapTo(String.class).list());
+    List<String> onPostgres = postgres.jdbi().withHandle(h -> h.createQuery(
+        "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname LIKE 'idx_%'"
+            + " ORDER BY indexname COLLATE \"C\"").mapTo(String.class).list());
+
+    assertThat(onSqlite).containsAll(expected).isEqualTo(onPostgres);
+  }
+
   @Test
   void writesTheSameLeadRowsAsAlwaysOnSqlite() {
     assertThat(SyntheticDataDigests.digest(sqlite, "leads", "id"))

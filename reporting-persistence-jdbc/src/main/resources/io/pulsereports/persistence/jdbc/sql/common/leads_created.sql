@@ -1,8 +1,9 @@
 -- Leads created in the period, by local creation date and current status.
+-- {groups}: empty for one scope, "gym_id, branch_id, " for every branch at once.
 -- {segments}: one leads_created_segment per UTC offset segment, joined with UNION ALL.
-SELECT local_date, lead_status, count(*) AS n
+SELECT {groups}local_date, lead_status, count(*) AS n
 FROM (
 {segments}
 ) segments
-GROUP BY local_date, lead_status
-ORDER BY local_date, lead_status
+GROUP BY {groups}local_date, lead_status
+ORDER BY {groups}local_date, lead_status

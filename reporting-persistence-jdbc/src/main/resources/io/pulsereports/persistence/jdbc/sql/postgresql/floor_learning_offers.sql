@@ -1,0 +1,4 @@
+-- Benchmark floor: users sent an offer in the window. Parameters: from, to.
+SELECT DISTINCT user_id
+FROM conversion_triggers
+WHERE triggered_at >= ? AND triggered_at < ? AND offer_sent
