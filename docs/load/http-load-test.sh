@@ -22,7 +22,8 @@ token=$(reporting tokens create --gym-id "$gym" --name "load test" 2>/dev/null)
 if curl -s -o /dev/null "http://127.0.0.1:$port/health"; then
   echo "port $port is in use; set PORT=… to another one" >&2; exit 1
 fi
-reporting serve --port "$port" --no-scheduler >"$work/serve.log" 2>&1 &
+# Not through the function: $! must be the launcher, which execs the JVM, so the trap stops it.
+"$root/reporting" serve --port "$port" --no-scheduler >"$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 150); do
