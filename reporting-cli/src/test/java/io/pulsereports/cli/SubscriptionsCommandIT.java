@@ -51,6 +51,19 @@ class SubscriptionsCommandIT {
     return matcher.group(1);
   }
 
+  /** A GreenMail SMTP server on a free loopback port, and the CLI's environment pointed at it. */
+  private GreenMail startSmtp() throws java.io.IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    env.putAll(Map.of("REPORTING_SMTP_HOST", "127.0.0.1", "REPORTING_SMTP_PORT", Integer.toString(port),
+        "REPORTING_SMTP_TLS", "none", "REPORTING_SMTP_FROM", "reports@example.com"));
+    return smtp;
+  }
+
   private CliRun addDaily(String... more) {
     List<String> args = new java.util.ArrayList<>(List.of("subscriptions", "add", "--type", "daily",
         "--gym-id", HandMadeLeadDatabase.GYM, "--branch-id", HandMadeLeadDatabase.BRANCH, "--method", "email",
@@ -160,15 +173,8 @@ class SubscriptionsCommandIT {
 
   @Test
   void theSchedulerDeliversADueSubscriptionOnceAndRecordsTheRun() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    GreenMail smtp = startSmtp();
     try {
-      env.putAll(Map.of("REPORTING_SMTP_HOST", "127.0.0.1", "REPORTING_SMTP_PORT", Integer.toString(port),
-          "REPORTING_SMTP_TLS", "none", "REPORTING_SMTP_FROM", "reports@example.com"));
       String id = addedId(addDaily());
       Clock beforeDue = Clock.fixed(Instant.parse("2026-03-12T11:59:00Z"), ZoneOffset.UTC);
       Clock due = Clock.fixed(Instant.parse("2026-03-12T12:00:30Z"), ZoneOffset.UTC);
@@ -200,15 +206,8 @@ class SubscriptionsCommandIT {
 
   @Test
   void aSubscriptionWithATemplateIsEmailedWithThatTemplatesPageAndSubject() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    GreenMail smtp = startSmtp();
     try {
-      env.putAll(Map.of("REPORTING_SMTP_HOST", "127.0.0.1", "REPORTING_SMTP_PORT", Integer.toString(port),
-          "REPORTING_SMTP_TLS", "none", "REPORTING_SMTP_FROM", "reports@example.com"));
       Path page = folder.resolve("owner.mustache");
       java.nio.file.Files.writeString(page, "<h1>Owner page</h1><p>{{calls.total}} calls on {{period.start}}</p>");
       CliRun template = run("templates", "add", "--name", "Owner page", "--type", "daily", "--file", page.toString(),
