@@ -15,6 +15,7 @@ import io.pulsereports.core.InvalidReportRequestException;
 import io.pulsereports.core.NotFoundException;
 import io.pulsereports.core.Reporting;
 import io.pulsereports.core.access.ApiToken;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -92,6 +93,12 @@ public final class ReportingHttpServer implements AutoCloseable {
       config.router.ignoreTrailingSlashes = true;
       config.jetty.host = host;
       config.jetty.port = requestedPort;
+      // Javalin puts its handlers inside this one: Jetty's stop then waits for requests in progress,
+      // their responses written, before it closes connections.
+      config.jetty.modifyServer(server -> {
+        server.setHandler(new GracefulHandler());
+        server.setStopTimeout(Math.max(1, shutdownTimeout.toMillis()));
+      });
       config.routes.get(HEALTH_PATH, guarded(this::health));
       config.routes.before(ReportingApi.BASE + "/*", this::authenticate);
       config.routes.get(OPENAPI_PATH, guarded(ctx -> ctx.contentType("application/json").result(openApi)));
@@ -149,7 +156,8 @@ public final class ReportingHttpServer implements AutoCloseable {
 
   /**
    * Stops gracefully: new requests get 503 at once, requests in progress may finish (up to the
-   * shutdown timeout), then the port is closed. Safe to call more than once.
+   * shutdown timeout) and their responses are written, then the port is closed. Safe to call more
+   * than once.
    */
   public synchronized void stop() {
     if (app == null || !stopping.compareAndSet(false, true)) {
