@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -93,24 +92,9 @@ final class JdbiDeliveryRepository implements DeliveryRepository {
     requireNonNull(query, "query");
     Map<String, Object> filterValues = new LinkedHashMap<>();
     String filters = filters(query, filterValues);
-    BoundSql count =
-        new BoundSql(
-            SqlResources.load(COMMON, "delivery_count").replace("{filters}", filters),
-            filterValues);
-    Map<String, Object> pageValues = new LinkedHashMap<>(filterValues);
-    pageValues.put("limit", query.limit());
-    pageValues.put("offset", query.offset());
-    BoundSql page =
-        new BoundSql(
-            SqlResources.load(COMMON, "delivery_list").replace("{filters}", filters), pageValues);
-    HandleCallback<DeliveryPage, RuntimeException> read =
-        handle -> {
-          List<Delivery> items = page.bindTo(handle.createQuery(page.sql())).map(columns).list();
-          long total = count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
-          return new DeliveryPage(items, total);
-        };
-    // One snapshot for the page and its total (a deferred SQLite transaction is one).
-    return statements.readInOneSnapshot("list deliveries", read);
+    StateStatements.PageRows<Delivery> rows = statements.page(
+        "list deliveries", "delivery", filters, filterValues, query.limit(), query.offset(), columns);
+    return new DeliveryPage(rows.items(), rows.total());
   }
 
   @Override

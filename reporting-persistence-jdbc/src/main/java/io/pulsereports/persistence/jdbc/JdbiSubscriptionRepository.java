@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -82,26 +81,9 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
     requireNonNull(query, "query");
     Map<String, Object> filterValues = new LinkedHashMap<>();
     String filters = filters(query, filterValues);
-    BoundSql count =
-        new BoundSql(
-            SqlResources.load(COMMON, "subscription_count").replace("{filters}", filters),
-            filterValues);
-    Map<String, Object> pageValues = new LinkedHashMap<>(filterValues);
-    pageValues.put("limit", query.limit());
-    pageValues.put("offset", query.offset());
-    BoundSql page =
-        new BoundSql(
-            SqlResources.load(COMMON, "subscription_list").replace("{filters}", filters),
-            pageValues);
-    HandleCallback<SubscriptionPage, RuntimeException> read =
-        handle -> {
-          List<Subscription> items =
-              page.bindTo(handle.createQuery(page.sql())).map(columns).list();
-          long total = count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
-          return new SubscriptionPage(items, total);
-        };
-    // One snapshot for the page and its total (a deferred SQLite transaction is one).
-    return statements.readInOneSnapshot("list subscriptions", read);
+    StateStatements.PageRows<Subscription> rows = statements.page(
+        "list subscriptions", "subscription", filters, filterValues, query.limit(), query.offset(), columns);
+    return new SubscriptionPage(rows.items(), rows.total());
   }
 
   @Override

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -71,25 +70,9 @@ final class JdbiTemplateRepository implements TemplateRepository {
     requireNonNull(query, "query");
     Map<String, Object> filterValues = new LinkedHashMap<>();
     String filters = filters(query, filterValues);
-    BoundSql count =
-        new BoundSql(
-            SqlResources.load(COMMON, "template_count").replace("{filters}", filters),
-            filterValues);
-    Map<String, Object> pageValues = new LinkedHashMap<>(filterValues);
-    pageValues.put("limit", query.limit());
-    pageValues.put("offset", query.offset());
-    BoundSql page =
-        new BoundSql(
-            SqlResources.load(COMMON, "template_list").replace("{filters}", filters), pageValues);
-    HandleCallback<TemplatePage, RuntimeException> read =
-        handle -> {
-          List<ReportTemplate> items =
-              page.bindTo(handle.createQuery(page.sql())).map(columns).list();
-          long total = count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one();
-          return new TemplatePage(items, total);
-        };
-    // One snapshot for the page and its total (a deferred SQLite transaction is one).
-    return statements.readInOneSnapshot("list templates", read);
+    StateStatements.PageRows<ReportTemplate> rows = statements.page(
+        "list templates", "template", filters, filterValues, query.limit(), query.offset(), columns);
+    return new TemplatePage(rows.items(), rows.total());
   }
 
   @Override

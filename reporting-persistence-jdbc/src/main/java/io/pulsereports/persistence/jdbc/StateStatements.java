@@ -3,9 +3,13 @@ package io.pulsereports.persistence.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -58,6 +62,29 @@ final class StateStatements {
                 ? handle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, read::withHandle)
                 : handle.inTransaction(read::withHandle));
   }
+
+  /**
+   * A page of rows and the total of rows that match, read in one snapshot: the statements {@code
+   * <kind>_list} (with {@code :limit} and {@code :offset}) and {@code <kind>_count} of {@code
+   * sql/common}, each with {@code {filters}} replaced by {@code filters} over {@code filterValues}.
+   */
+  <T> PageRows<T> page(
+      String action, String kind, String filters, Map<String, Object> filterValues, int limit, int offset,
+      RowMapper<T> mapper) {
+    BoundSql count =
+        new BoundSql(SqlResources.load("common", kind + "_count").replace("{filters}", filters), filterValues);
+    Map<String, Object> pageValues = new LinkedHashMap<>(filterValues);
+    pageValues.put("limit", limit);
+    pageValues.put("offset", offset);
+    BoundSql page =
+        new BoundSql(SqlResources.load("common", kind + "_list").replace("{filters}", filters), pageValues);
+    return readInOneSnapshot(action, handle -> new PageRows<>(
+        page.bindTo(handle.createQuery(page.sql())).map(mapper).list(),
+        count.bindTo(handle.createQuery(count.sql())).mapTo(Long.class).one()));
+  }
+
+  /** The rows of a page and the total of rows that match. */
+  record PageRows<T>(List<T> items, long total) {}
 
   /**
    * The cause to keep: the database's {@link SQLException} as its first line, SQL state, vendor
