@@ -16,7 +16,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -168,10 +167,5 @@ final class ApiJson {
 
   static String instant(Instant value) {
     return value.toString();
-  }
-
-  static Optional<String> text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
   }
 }

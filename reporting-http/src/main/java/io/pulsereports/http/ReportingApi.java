@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.pulsereports.core.InvalidReportRequestException;
 import io.pulsereports.core.Reporting;
 import io.pulsereports.core.access.ApiToken;
 import io.pulsereports.core.delivery.Delivery;
@@ -300,7 +301,7 @@ final class ReportingApi {
   private static void checkFormats(List<String> formats) {
     for (String format : formats) {
       if (ReportFormat.fromExtension(format.strip().toLowerCase(Locale.ROOT)).isEmpty()) {
-        throw new io.pulsereports.core.InvalidReportRequestException(
+        throw new InvalidReportRequestException(
             "formats", "unknown format '" + format + "' (use json, html, csv, png or pdf)");
       }
     }
@@ -338,7 +339,7 @@ final class ReportingApi {
 
   private void send(Context ctx, JsonBody body, GenerateReportCommand command) {
     List<String> recipients = body.strings("recipients")
-        .orElseThrow(() -> new io.pulsereports.core.InvalidReportRequestException("recipients", "required"));
+        .orElseThrow(() -> new InvalidReportRequestException("recipients", "required"));
     Optional<String> key = body.string("idempotency_key").or(() -> Optional.ofNullable(ctx.header("Idempotency-Key")));
     SendReportResult result = reporting.send(new SendReportCommand(command,
         body.string("delivery_method").orElse("email"), recipients, Optional.empty(), key,
@@ -357,7 +358,7 @@ final class ReportingApi {
 
   private GenerateReportCommand reportCommand(ApiToken token, JsonBody body) {
     String type = body.string("report_type")
-        .orElseThrow(() -> new io.pulsereports.core.InvalidReportRequestException("report_type", "required"));
+        .orElseThrow(() -> new InvalidReportRequestException("report_type", "required"));
     requireScope(token, type, body.string("gym_id"));
     GenerateReportCommand.Builder command = GenerateReportCommand.builder(type);
     body.string("gym_id").ifPresent(command::gymId);
@@ -384,7 +385,7 @@ final class ReportingApi {
     Optional<LocalDate> start = query.date("start_date");
     Optional<LocalDate> end = query.date("end_date");
     if (start.isPresent() && end.isPresent() && start.get().isAfter(end.get())) {
-      throw new io.pulsereports.core.InvalidReportRequestException(
+      throw new InvalidReportRequestException(
           "start_date", "start_date " + start.get() + " is after end_date " + end.get());
     }
     boolean gymAsked = query.text("gym_id").isPresent();

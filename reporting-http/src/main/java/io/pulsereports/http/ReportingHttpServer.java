@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 import io.pulsereports.core.ConcurrentChangeException;
@@ -192,9 +191,6 @@ public final class ReportingHttpServer implements AutoCloseable {
   }
 
   private void authenticate(Context ctx) {
-    if (ctx.method() == HandlerType.OPTIONS || ctx.method() == HandlerType.HEAD && ctx.path().equals(HEALTH_PATH)) {
-      return;
-    }
     String header = ctx.header("Authorization");
     if (header == null || header.isBlank()) {
       throw unauthorized("send 'Authorization: Bearer <token>' (create one with: reporting tokens create --gym-id ID)");

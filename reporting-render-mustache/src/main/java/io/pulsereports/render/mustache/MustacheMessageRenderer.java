@@ -61,12 +61,23 @@ public final class MustacheMessageRenderer implements MessageRenderer {
 
   @Override
   public DeliveryContent render(StoredReport stored, Optional<String> reportLink) {
+    return render(stored, reportLink, Optional.empty());
+  }
+
+  /**
+   * With a custom template, its page (as {@code generate --template-id} renders it) is the HTML
+   * body, and its subject, if it has one, the subject. The plain-text part and the CSV attachments
+   * stay. The page carries its charts as data: images, so the cid: parts of the built-in email are
+   * not drawn.
+   */
+  @Override
+  public DeliveryContent render(StoredReport stored, Optional<String> reportLink, Optional<ReportTemplate> template) {
     requireNonNull(stored, "stored");
     requireNonNull(reportLink, "reportLink");
+    requireNonNull(template, "template");
     ObjectNode tree = renderer.json().parse(stored.reportData());
     Report<ObjectNode> report = StoredReports.view(stored.type(), tree);
     String type = stored.type().name();
-    List<PngCharts.Image> charts = charts(type, tree);
     List<Headlines.Figure> figures = Headlines.of(type, tree);
     List<Headline> headlines = figures.stream().map(Headlines.Figure::headline).toList();
     String title = HtmlModel.title(type);
@@ -75,6 +86,16 @@ public final class MustacheMessageRenderer implements MessageRenderer {
     List<MessagePart> attachments = csvTables(type, tree).stream()
         .map(table -> new MessagePart(fileName(report, table.name()), "text/csv", table.content()))
         .toList();
+    if (template.isPresent()) {
+      ReportTemplate custom = template.get();
+      byte[] page = renderer.withHtmlTemplate(stored.type(), custom.content())
+          .render(stored, ReportFormat.HTML).get(0).content();
+      String text = text(title, summary, headlines, reportLink, !PngCharts.chartNames(type).isEmpty());
+      return new DeliveryContent(
+          custom.subject().map(String::strip).filter(line -> !line.isEmpty()).orElse(subject), summary, headlines,
+          new String(page, java.nio.charset.StandardCharsets.UTF_8), text, List.of(), attachments, reportLink);
+    }
+    List<PngCharts.Image> charts = charts(type, tree);
     Map<String, Object> model = EmailModel.of(report, tree, figures,
         charts.stream().map(PngCharts.Image::name).toList(), summary, reportLink,
         attachments.isEmpty() ? "" : "The tables are attached as CSV files.");
@@ -84,26 +105,6 @@ public final class MustacheMessageRenderer implements MessageRenderer {
         .map(chart -> new MessagePart(chart.name(), "image/png", chart.png()))
         .toList();
     return new DeliveryContent(subject, summary, headlines, html, text, inline, attachments, reportLink);
-  }
-
-  /**
-   * With a custom template, its page (as {@code generate --template-id} renders it) is the HTML
-   * body, and its subject, if it has one, the subject. The plain-text part and the CSV attachments
-   * stay. The page carries its charts as data: images, so the cid: parts of the built-in email go.
-   */
-  @Override
-  public DeliveryContent render(StoredReport stored, Optional<String> reportLink, Optional<ReportTemplate> template) {
-    DeliveryContent builtIn = render(stored, reportLink);
-    if (template.isEmpty()) {
-      return builtIn;
-    }
-    ReportTemplate custom = template.get();
-    byte[] page = renderer.withHtmlTemplate(stored.type(), custom.content())
-        .render(stored, ReportFormat.HTML).get(0).content();
-    String subject = custom.subject().map(String::strip).filter(text -> !text.isEmpty()).orElse(builtIn.subject());
-    return new DeliveryContent(subject, builtIn.summary(), builtIn.headlines(),
-        new String(page, java.nio.charset.StandardCharsets.UTF_8), builtIn.text(), List.of(),
-        builtIn.attachments(), reportLink);
   }
 
   private List<PngCharts.Image> charts(String type, ObjectNode tree) {
