@@ -47,13 +47,14 @@ public final class LeadPerformanceCalculator {
 
   public DailyLeadReport daily(LeadActivity activity) {
     requireNonNull(activity, "activity");
+    List<HourFigures> byHour = byHour(activity);
     return new DailyLeadReport(
         leadFigures(activity),
         callFigures(activity),
         outcomes(activity),
         interestRate(activity),
-        byHour(activity),
-        bestHour(byHour(activity)),
+        byHour,
+        bestHour(byHour),
         staff(activity));
   }
 

@@ -1,9 +1,8 @@
--- Leads created in the period, by local creation date and current status.
--- {groups}: empty for one scope, "gym_id, branch_id, " for every branch at once.
--- {segments}: one leads_created_segment per UTC offset segment, joined with UNION ALL.
-SELECT {groups}local_date, lead_status, count(*) AS n
+-- Leads created in a period that spans several UTC offsets: the segments (leads_created_segment,
+-- each grouped) joined with UNION ALL and summed. A period with one offset runs its one segment
+-- alone. {groups}: empty for one scope, "gym_id, branch_id, " for every branch at once.
+SELECT {groups}local_date, lead_status, CAST(sum(n) AS bigint) AS n
 FROM (
 {segments}
 ) segments
 GROUP BY {groups}local_date, lead_status
-ORDER BY {groups}local_date, lead_status
