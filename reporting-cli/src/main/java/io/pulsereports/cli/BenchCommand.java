@@ -173,7 +173,10 @@ final class BenchCommand implements Callable<Integer> {
         new Scenario("weekly", List.of(
             new Variant("report", s -> s.reporting().generate(weekly).report()),
             new Variant("floor", s -> List.of(s.floors().branch(branch, week), s.floors().branch(branch, week.previous()))))),
-        new Scenario("all-branches", allBranches(subjects, everyBranch, dayPeriod, day)),
+        new Scenario("all-branches", List.of(
+            new Variant("report", s -> s.reporting().generateEveryBranch(everyBranch).reports()),
+            new Variant("floor", s -> s.floors().everyBranch(dayPeriod)),
+            new Variant("one-by-one", s -> oneByOne(s, day)))),
         new Scenario("learning-daily", List.of(
             new Variant("report", s -> s.reporting().generate(learningDaily).report()),
             new Variant("floor", s -> s.floors().learning(windows, learning.topMistakes(), learning.inactiveListLimit())))));
@@ -187,22 +190,6 @@ final class BenchCommand implements Callable<Integer> {
     }
     print(rows, subjects);
     printRendering(subjects.get(0), daily, learningDaily);
-  }
-
-  /**
-   * The batch (as configured: SQLite reads on several connections), its floor, the branches one by
-   * one, and, where the batch reads on several connections, the batch in one grouped pass on one.
-   */
-  private static List<Variant> allBranches(
-      List<Subject> subjects, GenerateReportCommand everyBranch, ReportPeriod dayPeriod, LocalDate day) {
-    List<Variant> variants = new ArrayList<>(List.of(
-        new Variant("report", s -> s.reporting().generateEveryBranch(everyBranch).reports()),
-        new Variant("floor", s -> s.floors().everyBranch(dayPeriod)),
-        new Variant("one-by-one", s -> oneByOne(s, day))));
-    if (subjects.get(0).database().everyBranchReaders() > 1) {
-      variants.add(new Variant("one-pass", s -> s.onePass().generateEveryBranch(everyBranch).reports()));
-    }
-    return List.copyOf(variants);
   }
 
   /** The daily report of each branch of the subject's data, one report at a time. */
@@ -288,11 +275,6 @@ final class BenchCommand implements Callable<Integer> {
             .filter(r -> !isEmpty((Report<?>) r)).map(BenchCommand::requestAndBody).collect(Collectors.toSet());
         Set<Object> batched = batch.stream().map(BenchCommand::requestAndBody).collect(Collectors.toSet());
         warnUnless(where + " batch vs one by one", batch.size() == alone.size() && alone.equals(batched));
-        if (row.hasMeasure("one-pass")) {
-          Set<Object> onePass = ((List<?>) row.measure("one-pass").result()).stream()
-              .map(BenchCommand::requestAndBody).collect(Collectors.toSet());
-          warnUnless(where + " batch vs one grouped pass", onePass.equals(batched));
-        }
       }
     }
     Object small = rows.get(0).measure("report").result();
@@ -358,16 +340,9 @@ final class BenchCommand implements Callable<Integer> {
       if (row.scenario().equals("all-branches")) {
         Measure batch = row.measure("report");
         Measure oneByOne = row.measure("one-by-one");
-        int readers = row.subject().database().everyBranchReaders();
-        out.printf(Locale.ROOT, "all branches %-5s %d branches: batch %s ms (%d %s), one by one %s ms: the batch is %.1fx faster%n",
-            row.subject().name(), ((List<?>) batch.result()).size(), millis(batch.stats().median()), readers,
-            readers == 1 ? "grouped pass" : "readers", millis(oneByOne.stats().median()),
-            oneByOne.stats().median() / batch.stats().median());
-        if (row.hasMeasure("one-pass")) {
-          Measure onePass = row.measure("one-pass");
-          out.printf(Locale.ROOT, "all branches %-5s one grouped pass on one connection: %s ms, %.1fx faster than one by one%n",
-              row.subject().name(), millis(onePass.stats().median()), oneByOne.stats().median() / onePass.stats().median());
-        }
+        out.printf(Locale.ROOT, "all branches %-5s %d branches: batch %s ms, one by one %s ms: the batch is %.1fx faster%n",
+            row.subject().name(), ((List<?>) batch.result()).size(), millis(batch.stats().median()),
+            millis(oneByOne.stats().median()), oneByOne.stats().median() / batch.stats().median());
       }
     }
   }
@@ -431,10 +406,6 @@ final class BenchCommand implements Callable<Integer> {
     Measure measure(String name) {
       return measures.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
     }
-
-    boolean hasMeasure(String name) {
-      return measures.stream().anyMatch(m -> m.name().equals(name));
-    }
   }
 
   /** Median, 90th percentile (nearest rank) and minimum of a sample, in nanoseconds. */
@@ -454,8 +425,8 @@ final class BenchCommand implements Callable<Integer> {
 
   /** One benchmark database, open and wired, with its row counts. */
   record Subject(
-      String name, SyntheticDataSpec spec, JdbcPersistence database, Reporting reporting, Reporting onePass,
-      BenchmarkFloors floors, long leadRows, long callRows) {}
+      String name, SyntheticDataSpec spec, JdbcPersistence database, Reporting reporting, BenchmarkFloors floors,
+      long leadRows, long callRows) {}
 
   private Engine engine() {
     switch (engine.toLowerCase(Locale.ROOT)) {
@@ -511,12 +482,7 @@ final class BenchCommand implements Callable<Integer> {
           .branchActivity(database.branchActivity())
           .learningActivity(database.learningActivity())
           .build();
-      // The batch on one connection in one grouped pass, beside the default (SQLite: several readers).
-      Reporting onePass = Reporting.builder().clock(context.clock())
-          .leadActivity(database.leadActivity())
-          .branchActivity(database.branchActivity(1))
-          .build();
-      return new Subject(name, spec, database, reporting, onePass, BenchmarkFloors.of(database), counts[0], counts[1]);
+      return new Subject(name, spec, database, reporting, BenchmarkFloors.of(database), counts[0], counts[1]);
     }
 
     /** Rows in leads, call_logs and the learning tables, or -1s when the database or a table is missing. */

@@ -130,30 +130,18 @@ public final class JdbcPersistence implements AutoCloseable {
    * branch's figures equal {@link #leadActivity()}'s for that branch.
    *
    * <p>On SQLite with a pool of several connections, the gyms are split into ranges read at the
-   * same time, one grouped pass per range, on {@link #everyBranchReaders()} connections; PostgreSQL
-   * reads every branch in one grouped pass.
+   * same time, one grouped pass per range, on as many connections as there are processors (at
+   * most the pool's size); PostgreSQL reads every branch in one grouped pass.
    */
   public BranchActivityPort branchActivity() {
-    return branchActivity(everyBranchReaders());
+    return new JdbiLeadActivityRepository(jdbi, dialect, everyBranchReaders());
   }
 
   /**
-   * As {@link #branchActivity()}, reading on {@code readers} connections at once: 1 for one
-   * grouped pass on one connection; more on SQLite only.
-   *
-   * @throws IllegalArgumentException for fewer than 1 reader, or several on PostgreSQL
+   * SQLite runs in this process: a single grouped pass costs as much as reading the branches one
+   * by one, so the batch reads on several connections. An in-memory database has one connection.
    */
-  public BranchActivityPort branchActivity(int readers) {
-    return new JdbiLeadActivityRepository(jdbi, dialect, readers);
-  }
-
-  /**
-   * How many connections {@link #branchActivity()} reads on at once. SQLite runs in this process:
-   * a single grouped pass costs as much as reading the branches one by one, so the batch reads on
-   * several connections, as many as there are processors, at most the pool's size (an in-memory
-   * database has one connection). PostgreSQL: 1, one grouped pass.
-   */
-  public int everyBranchReaders() {
+  private int everyBranchReaders() {
     if (dialect != Dialect.SQLITE || ownedPool == null) {
       return 1;
     }
