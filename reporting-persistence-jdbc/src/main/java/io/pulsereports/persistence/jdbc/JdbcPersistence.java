@@ -121,32 +121,16 @@ public final class JdbcPersistence implements AutoCloseable {
 
   /** The lead and call activity adapter. */
   public LeadActivityPort leadActivity() {
-    return new JdbiLeadActivityRepository(jdbi, dialect, 1);
+    return new JdbiLeadActivityRepository(jdbi, dialect);
   }
 
   /**
    * The lead and call activity of every branch of a period at once, read in grouped passes (one
    * statement per kind of figure, grouped by gym and branch) for a batch of branch reports. A
    * branch's figures equal {@link #leadActivity()}'s for that branch.
-   *
-   * <p>On SQLite with a pool of several connections, the gyms are split into ranges read at the
-   * same time, one grouped pass per range, on as many connections as there are processors (at
-   * most the pool's size); PostgreSQL reads every branch in one grouped pass.
    */
   public BranchActivityPort branchActivity() {
-    return new JdbiLeadActivityRepository(jdbi, dialect, everyBranchReaders());
-  }
-
-  /**
-   * SQLite runs in this process: a single grouped pass costs as much as reading the branches one
-   * by one, so the batch reads on several connections. An in-memory database has one connection.
-   */
-  private int everyBranchReaders() {
-    if (dialect != Dialect.SQLITE || ownedPool == null) {
-      return 1;
-    }
-    return Math.max(
-        1, Math.min(Runtime.getRuntime().availableProcessors(), ownedPool.getMaximumPoolSize()));
+    return new JdbiLeadActivityRepository(jdbi, dialect);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.pulsereports.persistence.jdbc;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.pulsereports.core.model.CallGroup;
@@ -24,11 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -74,20 +68,10 @@ final class JdbiLeadActivityRepository implements LeadActivityPort, BranchActivi
 
   private final Jdbi jdbi;
   private final Dialect dialect;
-  private final int everyBranchReaders;
 
-  /**
-   * @param everyBranchReaders how many connections {@link #loadEveryBranch} may read on at once
-   *     (1: one grouped pass on one connection; more: SQLite only)
-   */
-  JdbiLeadActivityRepository(Jdbi jdbi, Dialect dialect, int everyBranchReaders) {
+  JdbiLeadActivityRepository(Jdbi jdbi, Dialect dialect) {
     this.jdbi = requireNonNull(jdbi, "jdbi");
     this.dialect = requireNonNull(dialect, "dialect");
-    checkArgument(everyBranchReaders >= 1, "everyBranchReaders %s < 1", everyBranchReaders);
-    checkArgument(
-        everyBranchReaders == 1 || dialect == Dialect.SQLITE,
-        "several every-branch readers are for SQLite only");
-    this.everyBranchReaders = everyBranchReaders;
   }
 
   @Override
@@ -96,112 +80,13 @@ final class JdbiLeadActivityRepository implements LeadActivityPort, BranchActivi
     requireNonNull(period, "period");
     String what =
         "gym " + scope.gymId() + scope.branchId().map(b -> " branch " + b).orElse(" (whole gym)");
-    return load(Optional.of(scope), GymRange.ALL, period, what)
-        .getOrDefault(scope, LeadActivity.empty());
+    return load(Optional.of(scope), period, what).getOrDefault(scope, LeadActivity.empty());
   }
 
-  /**
-   * Every branch's activity in grouped passes. With one reader, one pass of three statements. With
-   * more (SQLite), the gyms are split into ranges of their ids, each range read in its own grouped
-   * pass and snapshot on its own connection, at the same time: SQLite runs in this process, so a
-   * single pass saves no round trips over reading the branches one by one, and the batch's gain
-   * comes from using the cores. A gym's branches are always read together, in one snapshot.
-   */
   @Override
   public Map<GymScope, LeadActivity> loadEveryBranch(ReportPeriod period) {
     requireNonNull(period, "period");
-    if (everyBranchReaders == 1) {
-      return load(Optional.empty(), GymRange.ALL, period, "every branch");
-    }
-    // Twice as many ranges as readers, so uneven ranges still keep every reader busy.
-    List<GymRange> ranges = GymRange.split(2 * everyBranchReaders);
-    ExecutorService readers = Executors.newFixedThreadPool(everyBranchReaders, EVERY_BRANCH_THREADS);
-    try {
-      List<Future<Map<GymScope, LeadActivity>>> parts = new ArrayList<>();
-      for (GymRange range : ranges) {
-        parts.add(readers.submit(() -> load(Optional.empty(), range, period, "every branch (" + range + ")")));
-      }
-      Map<GymScope, LeadActivity> every = new HashMap<>();
-      for (Future<Map<GymScope, LeadActivity>> part : parts) {
-        every.putAll(result(part));
-      }
-      Map<GymScope, LeadActivity> ordered = new LinkedHashMap<>();
-      every.entrySet().stream()
-          .sorted(Map.Entry.comparingByKey(SCOPE_ORDER))
-          .forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
-      return Collections.unmodifiableMap(ordered);
-    } finally {
-      readers.shutdownNow();
-    }
-  }
-
-  private static final ThreadFactory EVERY_BRANCH_THREADS =
-      runnable -> {
-        Thread thread = new Thread(runnable, "pulse-reports-every-branch");
-        thread.setDaemon(true);
-        return thread;
-      };
-
-  private static <T> T result(Future<T> part) {
-    try {
-      return part.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PersistenceException("Interrupted while reading every branch's activity", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw new PersistenceException("Could not read every branch's activity: " + e.getCause(), e.getCause());
-    }
-  }
-
-  /**
-   * A range of gym ids as text, {@code [from, to)}, either end open; the ranges of {@link #split}
-   * cover every possible text, whatever its case or format.
-   */
-  record GymRange(Optional<String> from, Optional<String> to) {
-    static final GymRange ALL = new GymRange(Optional.empty(), Optional.empty());
-    private static final String HEX = "0123456789abcdef";
-
-    /** {@code n} rounded down to a power of two (1 to 16) ranges, split at hex digits. */
-    static List<GymRange> split(int n) {
-      int count = Integer.highestOneBit(Math.min(Math.max(n, 1), HEX.length()));
-      List<GymRange> ranges = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        Optional<String> from = i == 0 ? Optional.empty() : Optional.of(digit(i * 16 / count));
-        Optional<String> to = i == count - 1 ? Optional.empty() : Optional.of(digit((i + 1) * 16 / count));
-        ranges.add(new GymRange(from, to));
-      }
-      return List.copyOf(ranges);
-    }
-
-    private static String digit(int index) {
-      return HEX.substring(index, index + 1);
-    }
-
-    /**
-     * The SQLite condition. The unary {@code +} keeps the gym out of the index search: the
-     * statement still skips through (gym_id, branch_id, created_at) to the period's rows of each
-     * branch, and the range only filters them; as an index range, SQLite would read every row of
-     * the range's gyms, whatever their date.
-     */
-    String filter() {
-      StringJoiner filter = new StringJoiner(" AND ");
-      from.ifPresent(f -> filter.add("+gym_id >= :gymFrom"));
-      to.ifPresent(t -> filter.add("+gym_id < :gymTo"));
-      return filter.length() == 0 ? "1 = 1" : filter.toString();
-    }
-
-    void bind(Map<String, Object> parameters) {
-      from.ifPresent(f -> parameters.put("gymFrom", f));
-      to.ifPresent(t -> parameters.put("gymTo", t));
-    }
-
-    @Override
-    public String toString() {
-      return "gym ids from " + from.orElse("the first") + " to " + to.orElse("the last");
-    }
+    return load(Optional.empty(), period, "every branch");
   }
 
   /**
@@ -210,10 +95,10 @@ final class JdbiLeadActivityRepository implements LeadActivityPort, BranchActivi
    * way they are read.
    */
   private Map<GymScope, LeadActivity> load(
-      Optional<GymScope> scope, GymRange range, ReportPeriod period, String what) {
-    BoundSql leadsCreated = leadsCreatedQuery(scope, range, period);
-    BoundSql converted = convertedInPeriodQuery(scope, range, period);
-    BoundSql calls = callGroupsQuery(scope, range, period);
+      Optional<GymScope> scope, ReportPeriod period, String what) {
+    BoundSql leadsCreated = leadsCreatedQuery(scope, period);
+    BoundSql converted = convertedInPeriodQuery(scope, period);
+    BoundSql calls = callGroupsQuery(scope, period);
     try {
       // One snapshot for the three queries, in UTC (see ReadTransactions).
       return ReadTransactions.inOneSnapshot(
@@ -337,48 +222,31 @@ final class JdbiLeadActivityRepository implements LeadActivityPort, BranchActivi
 
   /** The statements of one scope, or of every branch (grouped by gym and branch) when it is empty. */
   BoundSql leadsCreatedQuery(Optional<GymScope> scope, ReportPeriod period) {
-    return leadsCreatedQuery(scope, GymRange.ALL, period);
+    return segmented("leads_created", "leads_created_segment", scope, period);
   }
 
   BoundSql callGroupsQuery(Optional<GymScope> scope, ReportPeriod period) {
-    return callGroupsQuery(scope, GymRange.ALL, period);
+    return segmented("call_groups", "call_groups_segment", scope, period);
   }
 
   BoundSql convertedInPeriodQuery(Optional<GymScope> scope, ReportPeriod period) {
-    return convertedInPeriodQuery(scope, GymRange.ALL, period);
-  }
-
-  /** As above; without a scope, only the gyms of {@code range}. */
-  BoundSql leadsCreatedQuery(Optional<GymScope> scope, GymRange range, ReportPeriod period) {
-    return segmented("leads_created", "leads_created_segment", scope, range, period);
-  }
-
-  BoundSql callGroupsQuery(Optional<GymScope> scope, GymRange range, ReportPeriod period) {
-    return segmented("call_groups", "call_groups_segment", scope, range, period);
-  }
-
-  BoundSql convertedInPeriodQuery(Optional<GymScope> scope, GymRange range, ReportPeriod period) {
-    Map<String, Object> parameters = scopeParameters(scope, range);
+    Map<String, Object> parameters = scopeParameters(scope);
     SqlInstants.putRange(parameters, dialect, period.start(), period.end(), "");
     String sql =
         SqlResources.load(dialect.folder(), "converted_in_period")
-            .replace("{scope}", scopeFilter(scope, range))
+            .replace("{scope}", scopeFilter(scope))
             .replace("{groups}", groups(scope))
             .replace("{groupBy}", scope.isPresent() ? "" : "GROUP BY " + BRANCH_COLUMNS);
     return new BoundSql(sql, parameters);
   }
 
   private BoundSql segmented(
-      String outerName,
-      String segmentName,
-      Optional<GymScope> scope,
-      GymRange range,
-      ReportPeriod period) {
+      String outerName, String segmentName, Optional<GymScope> scope, ReportPeriod period) {
     String segmentSql =
         SqlResources.load(dialect.folder(), segmentName)
-            .replace("{scope}", scopeFilter(scope, range))
+            .replace("{scope}", scopeFilter(scope))
             .replace("{groups}", groups(scope));
-    Map<String, Object> parameters = scopeParameters(scope, range);
+    Map<String, Object> parameters = scopeParameters(scope);
     StringJoiner union = new StringJoiner("\nUNION ALL\n");
     List<UtcOffsetSegment> segments = period.offsetSegments();
     for (int i = 0; i < segments.size(); i++) {
@@ -398,11 +266,8 @@ final class JdbiLeadActivityRepository implements LeadActivityPort, BranchActivi
     return new BoundSql(grouped, parameters);
   }
 
-  private Map<String, Object> scopeParameters(Optional<GymScope> scope, GymRange range) {
+  private Map<String, Object> scopeParameters(Optional<GymScope> scope) {
     Map<String, Object> parameters = new LinkedHashMap<>();
-    if (scope.isEmpty()) {
-      range.bind(parameters);
-    }
     scope.ifPresent(
         s -> {
           parameters.put("gymId", dialect.uuidParameter(s.gymId()));
@@ -411,10 +276,10 @@ final class JdbiLeadActivityRepository implements LeadActivityPort, BranchActivi
     return parameters;
   }
 
-  /** The WHERE condition of a scope; for every branch, the rows of the range's gyms. */
-  private static String scopeFilter(Optional<GymScope> scope, GymRange range) {
+  /** The WHERE condition of a scope; every row (of the period) for every branch. */
+  private static String scopeFilter(Optional<GymScope> scope) {
     if (scope.isEmpty()) {
-      return range.filter();
+      return "1 = 1";
     }
     return scope.get().branchId().isPresent()
         ? "gym_id = :gymId AND branch_id = :branchId"

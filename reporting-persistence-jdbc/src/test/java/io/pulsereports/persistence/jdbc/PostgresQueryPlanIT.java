@@ -68,7 +68,7 @@ class PostgresQueryPlanIT {
           h.execute("ANALYZE call_logs");
         });
     JdbiLeadActivityRepository repository =
-        new JdbiLeadActivityRepository(jdbi, Dialect.POSTGRESQL, 1);
+        new JdbiLeadActivityRepository(jdbi, Dialect.POSTGRESQL);
     for (Named statement : QueryPlans.statements(repository)) {
       List<String> plan =
           jdbi.inTransaction(

@@ -19,7 +19,7 @@ class SqliteQueryPlanIT {
     try (JdbcPersistence persistence = JdbcPersistence.sqlite(directory.resolve("plan.db"))) {
       persistence.installDemoSchema();
       JdbiLeadActivityRepository repository =
-          new JdbiLeadActivityRepository(persistence.jdbi(), Dialect.SQLITE, 1);
+          new JdbiLeadActivityRepository(persistence.jdbi(), Dialect.SQLITE);
       for (Named statement : QueryPlans.statements(repository)) {
         List<String> plan =
             persistence
@@ -37,41 +37,6 @@ class SqliteQueryPlanIT {
                     assertThat(line)
                         .startsWith("SEARCH")
                         .containsPattern("USING (COVERING )?INDEX idx_")
-                        .containsPattern("(created_at|updated_at)>\\? AND (created_at|updated_at)<\\?"));
-      }
-    }
-  }
-
-  /**
-   * The every-branch statements of one range of gyms (several readers) still search by the time
-   * range; the gym range only filters, never bounds an index search (which would read every row
-   * of those gyms, of all time).
-   */
-  @Test
-  void everyBranchStatementsOfARangeOfGymsSearchByTimeRange() {
-    try (JdbcPersistence persistence = JdbcPersistence.sqlite(directory.resolve("ranges.db"))) {
-      persistence.installDemoSchema();
-      JdbiLeadActivityRepository repository =
-          new JdbiLeadActivityRepository(persistence.jdbi(), Dialect.SQLITE, 4);
-      JdbiLeadActivityRepository.GymRange range = JdbiLeadActivityRepository.GymRange.split(4).get(1);
-      List<BoundSql> statements =
-          List.of(
-              repository.leadsCreatedQuery(java.util.Optional.empty(), range, QueryPlans.SPRING_FORWARD_DAY),
-              repository.convertedInPeriodQuery(java.util.Optional.empty(), range, QueryPlans.SPRING_FORWARD_DAY),
-              repository.callGroupsQuery(java.util.Optional.empty(), range, QueryPlans.SPRING_FORWARD_DAY));
-      for (BoundSql statement : statements) {
-        assertThat(statement.sql()).contains("+gym_id >= :gymFrom AND +gym_id < :gymTo");
-        List<String> plan =
-            persistence.jdbi().withHandle(h -> QueryPlans.explain(h, "EXPLAIN QUERY PLAN ", statement, 4));
-        List<String> tableAccess =
-            plan.stream().filter(l -> l.contains(" leads") || l.contains(" call_logs")).toList();
-        assertThat(tableAccess).isNotEmpty();
-        assertThat(tableAccess)
-            .allSatisfy(
-                line ->
-                    assertThat(line)
-                        .startsWith("SEARCH")
-                        .doesNotContain("gym_id>?")
                         .containsPattern("(created_at|updated_at)>\\? AND (created_at|updated_at)<\\?"));
       }
     }
