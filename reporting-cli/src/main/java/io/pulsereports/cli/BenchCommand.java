@@ -81,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "sqlite", description = "sqlite | postgresql (default ${DEFAULT-VALUE})")
   String engine;
 
-  @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "postgresql: an existing database; the bench creates and uses the schemas pulse_bench_small and pulse_bench_large in it")
+  @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "postgresql: an existing database; the bench creates and uses the schemas pulse_bench_small_by_time and pulse_bench_large_by_time in it")
   String dbUrl;
 
   @Option(names = "--calls", paramLabel = "N", description = "call rows in SMALL (LARGE: 10x); sets --calls-per-day to N / (10 branches x --days)")
@@ -467,7 +467,7 @@ final class BenchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (JdbcPersistence database = Database.open(url);
             Progress progress = new Progress("Loading " + name, spec.totalRows(), context.err())) {
-          SyntheticLeadData.write(database, spec, progress);
+          SyntheticLeadData.write(database, spec, SyntheticLeadData.RowOrder.BY_TIME, progress);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         context.out().printf(Locale.ROOT, "%s: loaded %,d rows in %.1f s (%,.0f rows/s, indexes and ANALYZE included)%n",
@@ -528,7 +528,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Path file(String name) {
-      return dir.resolve("bench-" + name.toLowerCase(Locale.ROOT) + "-d" + days + "-c" + callsPerDay + ".db");
+      return dir.resolve("bench-" + name.toLowerCase(Locale.ROOT) + "-d" + days + "-c" + callsPerDay + "-by-time.db");
     }
 
     @Override
@@ -559,7 +559,7 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  /** One schema per database, pulse_bench_small and pulse_bench_large, in the database of --db-url. */
+  /** One schema per database, pulse_bench_small_by_time and pulse_bench_large_by_time, in the database of --db-url. */
   private final class PostgresEngine extends Engine {
     private final String baseUrl;
 
@@ -568,7 +568,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private String schema(String name) {
-      return "pulse_bench_" + name.toLowerCase(Locale.ROOT);
+      return "pulse_bench_" + name.toLowerCase(Locale.ROOT) + "_by_time";
     }
 
     @Override

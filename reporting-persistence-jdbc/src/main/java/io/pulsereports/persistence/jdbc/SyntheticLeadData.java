@@ -21,14 +21,32 @@ public final class SyntheticLeadData {
 
   private SyntheticLeadData() {}
 
+  /** The physical order the lead and call rows are written in. */
+  public enum RowOrder {
+    /** Branch after branch, each branch's days in turn: the demo's rows. */
+    BY_BRANCH,
+    /**
+     * Day after day, each day's rows of every branch in time order, as an operational table fills
+     * up (and as the benchmark loads it). A branch's rows are the same whatever the number of gyms.
+     */
+    BY_TIME
+  }
+
+  /** As {@link #write(JdbcPersistence, SyntheticDataSpec, RowOrder, LongConsumer)}, branch by branch. */
+  public static void write(JdbcPersistence database, SyntheticDataSpec spec, LongConsumer progress) {
+    write(database, spec, RowOrder.BY_BRANCH, progress);
+  }
+
   /**
    * Writes the rows of {@code spec} in one transaction (COPY on PostgreSQL, batched prepared
    * inserts on SQLite; into empty tables without their secondary indexes, built once at the end),
    * then updates the planner statistics (ANALYZE); {@code progress} receives
-   * the number of rows written after each batch.
+   * the number of rows written after each batch. Leads and calls are written in {@code order}.
    */
-  public static void write(JdbcPersistence database, SyntheticDataSpec spec, LongConsumer progress) {
+  public static void write(
+      JdbcPersistence database, SyntheticDataSpec spec, RowOrder order, LongConsumer progress) {
     requireNonNull(database, "database");
+    requireNonNull(order, "order");
     requireNonNull(spec, "spec");
     requireNonNull(progress, "progress");
     database.installDemoSchema();
@@ -45,7 +63,7 @@ public final class SyntheticLeadData {
                 BulkLoadIndexes indexes =
                     BulkLoadIndexes.dropWhenEmpty(handle, database.dialect(), TABLES);
                 Connection connection = handle.getConnection();
-                new SyntheticLeadDataWriter(spec, database.dialect(), progress).write(connection);
+                new SyntheticLeadDataWriter(spec, database.dialect(), order, progress).write(connection);
                 if (!spec.learning().isEmpty()) {
                   new SyntheticLearningDataWriter(spec, database.dialect(), progress)
                       .write(connection);

@@ -4,8 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -22,66 +26,113 @@ final class SyntheticLeadDataWriter {
 
   private final SyntheticDataSpec spec;
   private final Dialect dialect;
+  private final SyntheticLeadData.RowOrder order;
   private final LongConsumer progress;
-  private final SplittableRandom random;
+  private final SplittableRandom root;
   private final SyntheticRows leadRows = new SyntheticRows("leads", LEAD_COLUMNS);
   private final SyntheticRows callRows = new SyntheticRows("call_logs", CALL_COLUMNS);
 
-  SyntheticLeadDataWriter(SyntheticDataSpec spec, Dialect dialect, LongConsumer progress) {
+  SyntheticLeadDataWriter(
+      SyntheticDataSpec spec, Dialect dialect, SyntheticLeadData.RowOrder order, LongConsumer progress) {
     this.spec = spec;
     this.dialect = dialect;
+    this.order = order;
     this.progress = progress;
-    this.random = new SplittableRandom(spec.seed());
+    this.root = new SplittableRandom(spec.seed());
   }
 
   /** Writes the rows in the caller's transaction. */
   void write(Connection connection) throws SQLException {
-    for (int g = 0; g < spec.gyms(); g++) {
-      for (int b = 0; b < spec.branchesPerGym(); b++) {
-        writeBranch(connection, g, b);
+    if (order == SyntheticLeadData.RowOrder.BY_BRANCH) {
+      // One random stream through every branch in turn (the demo's rows depend on it).
+      for (int g = 0; g < spec.gyms(); g++) {
+        for (int b = 0; b < spec.branchesPerGym(); b++) {
+          Branch branch = new Branch(g, b, root);
+          for (int day = spec.days(); day >= 1; day--) {
+            branch.day(spec.endDate().minusDays(day), leadRows::add, callRows::add);
+            flushIfFull(connection);
+          }
+        }
+      }
+    } else {
+      // A stream of its own for each branch (split in branch order, so a branch's rows do not
+      // depend on how many gyms follow it), and each day's rows of every branch in time order,
+      // as an operational table fills up.
+      List<Branch> branches = new ArrayList<>();
+      for (int g = 0; g < spec.gyms(); g++) {
+        for (int b = 0; b < spec.branchesPerGym(); b++) {
+          branches.add(new Branch(g, b, root.split()));
+        }
+      }
+      for (int day = spec.days(); day >= 1; day--) {
+        LocalDate date = spec.endDate().minusDays(day);
+        List<Object[]> leads = new ArrayList<>();
+        List<Object[]> calls = new ArrayList<>();
+        for (Branch branch : branches) {
+          branch.day(date, leads::add, calls::add);
+        }
+        leads.sort(Comparator.comparing(row -> (Instant) row[LEAD_CREATED]));
+        calls.sort(Comparator.comparing(row -> (Instant) row[CALL_CREATED]));
+        leads.forEach(row -> leadRows.add(row));
+        calls.forEach(row -> callRows.add(row));
+        flushIfFull(connection);
       }
     }
     flush(connection);
   }
 
-  private void writeBranch(Connection connection, int g, int b) throws SQLException {
-    UUID gym = SyntheticDataSpec.gymId(g);
-    UUID branch = SyntheticDataSpec.branchId(g, b);
-    UUID[] staff = new UUID[spec.staffPerBranch()];
-    for (int s = 0; s < staff.length; s++) {
-      staff[s] = SyntheticDataSpec.staffId(g, b, s);
+  private static final int LEAD_CREATED = 8;
+  private static final int CALL_CREATED = 9;
+
+  private void flushIfFull(Connection connection) throws SQLException {
+    if (leadRows.size() + callRows.size() >= BATCH_ROWS) {
+      flush(connection);
     }
-    UUID[] recentLeads = new UUID[256];
-    int leadCount = 0;
-    Instant endOfData = spec.endDate().atStartOfDay(spec.zone()).toInstant();
-    for (int day = spec.days(); day >= 1; day--) {
-      LocalDate date = spec.endDate().minusDays(day);
+  }
+
+  /** One branch's staff, recent leads and random stream, writing a day at a time. */
+  private final class Branch {
+    final UUID gym;
+    final UUID branch;
+    final UUID[] staff = new UUID[spec.staffPerBranch()];
+    final UUID[] recentLeads = new UUID[256];
+    final SplittableRandom random;
+    int leadCount;
+
+    Branch(int g, int b, SplittableRandom random) {
+      this.gym = SyntheticDataSpec.gymId(g);
+      this.branch = SyntheticDataSpec.branchId(g, b);
+      for (int s = 0; s < staff.length; s++) {
+        staff[s] = SyntheticDataSpec.staffId(g, b, s);
+      }
+      this.random = random;
+    }
+
+    void day(LocalDate date, Consumer<Object[]> leads, Consumer<Object[]> calls) {
+      Instant endOfData = spec.endDate().atStartOfDay(spec.zone()).toInstant();
       for (int i = 0; i < spec.leadsPerBranchPerDay(); i++) {
-        UUID lead = randomUuid();
+        UUID lead = randomUuid(random);
         recentLeads[leadCount++ % recentLeads.length] = lead;
-        Instant created = businessInstant(date);
+        Instant created = businessInstant(random, date);
         Instant updated = created.plusSeconds(random.nextLong(0, 10 * 86_400L));
         if (updated.isAfter(endOfData)) {
           updated = endOfData.minusSeconds(1);
         }
         String first = FIRST[random.nextInt(FIRST.length)];
         String last = LAST[random.nextInt(LAST.length)];
-        leadRows.add(
+        leads.accept(new Object[] {
             lead, branch, gym, first, last,
             String.format("+1-555-%04d", random.nextInt(10_000)),
             (first + "." + last + leadCount + "@example.com").toLowerCase(java.util.Locale.ROOT),
-            leadStatus(), created, updated);
+            leadStatus(random), created, updated});
       }
       for (int i = 0; i < spec.callsPerBranchPerDay(); i++) {
-        callRows.add(call(gym, branch, staff, recentLeads[random.nextInt(Math.min(leadCount, recentLeads.length))], date));
-      }
-      if (leadRows.size() + callRows.size() >= BATCH_ROWS) {
-        flush(connection);
+        calls.accept(call(random, gym, branch, staff, recentLeads[random.nextInt(Math.min(leadCount, recentLeads.length))], date));
       }
     }
   }
 
-  private Object[] call(UUID gym, UUID branch, UUID[] staff, UUID lead, LocalDate date) {
+  private Object[] call(SplittableRandom random, UUID gym, UUID branch, UUID[] staff, UUID lead, LocalDate date) {
     int roll = random.nextInt(100);
     String status = roll < 64 ? "completed" : roll < 88 ? "missed" : roll < 99 ? "failed" : "voicemail";
     String outcome = null;
@@ -93,23 +144,23 @@ final class SyntheticLeadDataWriter {
     }
     UUID user = random.nextInt(100) < 3 ? null : staff[random.nextInt(staff.length)];
     return new Object[] {
-        randomUuid(), lead, branch, gym, user,
+        randomUuid(random), lead, branch, gym, user,
         random.nextInt(100) < 80 ? "outbound" : "inbound",
-        status, outcome, duration, businessInstant(date), null};
+        status, outcome, duration, businessInstant(random, date), null};
   }
 
-  private String leadStatus() {
+  private static String leadStatus(SplittableRandom random) {
     int roll = random.nextInt(100);
     return roll < 28 ? "new" : roll < 52 ? "contacted" : roll < 67 ? "qualified" : roll < 82 ? "converted" : roll < 99 ? "lost" : "on_hold";
   }
 
   /** A moment between 07:00 and 21:00 local, skewed towards the afternoon. */
-  private Instant businessInstant(LocalDate date) {
+  private Instant businessInstant(SplittableRandom random, LocalDate date) {
     int minute = 7 * 60 + Math.min(random.nextInt(14 * 60), random.nextInt(14 * 60) + 120);
     return date.atStartOfDay(spec.zone()).plusMinutes(Math.min(minute, 21 * 60 - 1)).plusSeconds(random.nextInt(60)).toInstant();
   }
 
-  private UUID randomUuid() {
+  private static UUID randomUuid(SplittableRandom random) {
     long most = (random.nextLong() & ~0xF000L) | 0x4000L;
     long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(most, least);

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -114,6 +115,40 @@ class SyntheticDataIT {
         assertThat(SyntheticDataDigests.digest(again, table, idColumn(table)))
             .as(table)
             .isEqualTo(SyntheticDataDigests.digest(sqlite, table, idColumn(table)));
+      }
+    }
+  }
+
+  /**
+   * The benchmark's order: each day's rows of every branch in time order, and a branch's rows the
+   * same whatever the number of gyms after it (the bench's SMALL and LARGE share a branch).
+   */
+  @Test
+  void inTimeOrderTheTableFillsUpAsTimePassesAndABranchKeepsItsRows() {
+    SyntheticDataSpec oneGym = new SyntheticDataSpec(1, 2, 3, 6, 4, 30, END, ZONE, 11L);
+    SyntheticDataSpec threeGyms = new SyntheticDataSpec(3, 2, 3, 6, 4, 30, END, ZONE, 11L);
+    try (JdbcPersistence small = JdbcPersistence.sqlite(directory.resolve("time-1.db"));
+        JdbcPersistence large = JdbcPersistence.sqlite(directory.resolve("time-3.db"))) {
+      SyntheticLeadData.write(small, oneGym, SyntheticLeadData.RowOrder.BY_TIME, rows -> {});
+      SyntheticLeadData.write(large, threeGyms, SyntheticLeadData.RowOrder.BY_TIME, rows -> {});
+
+      assertThat(count(large, "call_logs")).isEqualTo(threeGyms.totalCalls());
+      assertThat(count(large, "leads")).isEqualTo(threeGyms.totalLeads());
+      for (String table : List.of("call_logs", "leads")) {
+        List<String> created = large.jdbi().withHandle(h -> h.createQuery(
+            "SELECT datetime(created_at) FROM " + table + " ORDER BY rowid").mapTo(String.class).list());
+        assertThat(created).as(table).isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(created.get(0)).isLessThan(created.get(created.size() - 1));
+      }
+      String branch = SyntheticDataSpec.branchId(0, 0).toString();
+      String calls = "SELECT id, lead_id, user_id, status, outcome, duration, created_at FROM call_logs"
+          + " WHERE branch_id = :branch ORDER BY id";
+      String leads = "SELECT id, first_name, lead_status, created_at, updated_at FROM leads"
+          + " WHERE branch_id = :branch ORDER BY id";
+      for (String query : List.of(calls, leads)) {
+        List<Map<String, Object>> inSmall = small.jdbi().withHandle(h -> h.createQuery(query).bind("branch", branch).mapToMap().list());
+        List<Map<String, Object>> inLarge = large.jdbi().withHandle(h -> h.createQuery(query).bind("branch", branch).mapToMap().list());
+        assertThat(inSmall).isNotEmpty().isEqualTo(inLarge);
       }
     }
   }
