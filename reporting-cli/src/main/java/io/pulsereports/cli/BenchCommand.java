@@ -33,8 +33,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -96,8 +98,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--iterations", paramLabel = "N", defaultValue = "20", description = "timed runs of each scenario on each database; default ${DEFAULT-VALUE}")
   int iterations;
 
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "untimed runs first; default ${DEFAULT-VALUE}")
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "untimed runs first, at least; default ${DEFAULT-VALUE}")
   int warmup;
+
+  @Option(names = "--warmup-millis", paramLabel = "MS", defaultValue = "3000",
+      description = "and untimed runs of each scenario until this long has passed, so the JIT has compiled "
+          + "what a long-running service would run; default ${DEFAULT-VALUE}")
+  int warmupMillis;
 
   @Option(names = "--render-millis", paramLabel = "MS", defaultValue = "3000", description = "how long each rendering throughput is measured; default ${DEFAULT-VALUE}")
   int renderMillis;
@@ -116,6 +123,7 @@ final class BenchCommand implements Callable<Integer> {
     BadInputException.requireAtLeast("--calls-per-day", callsPerDay, 1);
     BadInputException.requireAtLeast("--iterations", iterations, 1);
     BadInputException.requireAtLeast("--warmup", warmup, 0);
+    BadInputException.requireAtLeast("--warmup-millis", warmupMillis, 0);
     BadInputException.requireAtLeast("--render-millis", renderMillis, 1);
     Engine target = engine();
 
@@ -181,7 +189,8 @@ final class BenchCommand implements Callable<Integer> {
             new Variant("report", s -> s.reporting().generate(learningDaily).report()),
             new Variant("floor", s -> s.floors().learning(windows, learning.topMistakes(), learning.inactiveListLimit())))));
 
-    context.err().printf("Warming up (%d runs), then timing %d runs of each scenario on each database…%n", warmup, iterations);
+    context.err().printf("Warming up (at least %d runs and %d ms), then timing %d runs of each scenario on each database…%n",
+        warmup, warmupMillis, iterations);
     List<Row> rows = new ArrayList<>();
     for (Scenario scenario : scenarios) {
       List<Row> measured = time(scenario, subjects);
@@ -205,26 +214,47 @@ final class BenchCommand implements Callable<Integer> {
     return reports;
   }
 
+  /** Warm-up rounds per scenario, for the output. */
+  private final Map<String, Integer> warmRoundsByScenario = new LinkedHashMap<>();
+
+  /**
+   * One round: every variant on every subject; which database and which variant go first
+   * alternate with the round, so neither always runs on a warmer cache or CPU. Timed when
+   * {@code nanos} is given.
+   */
+  private static void round(Scenario scenario, List<Subject> subjects, int round, Object[][] results,
+      long[][][] nanos, int iteration) {
+    int n = subjects.size();
+    int v = scenario.variants().size();
+    for (int k = 0; k < n; k++) {
+      int s = round % 2 == 0 ? k : n - 1 - k;
+      for (int j = 0; j < v; j++) {
+        int w = (round / 2) % 2 == 0 ? j : v - 1 - j;
+        long start = System.nanoTime();
+        results[s][w] = scenario.variants().get(w).work().run(subjects.get(s));
+        long elapsed = System.nanoTime() - start;
+        if (nanos != null) {
+          nanos[s][w][iteration] = elapsed;
+        }
+      }
+    }
+  }
+
   /** Runs every variant on every subject, interleaved; then measures memory per variant. */
   private List<Row> time(Scenario scenario, List<Subject> subjects) {
     int n = subjects.size();
     int v = scenario.variants().size();
     long[][][] nanos = new long[n][v][iterations];
     Object[][] results = new Object[n][v];
-    for (int i = 0; i < warmup + iterations; i++) {
-      // Alternate which database and which variant go first, so neither always runs on a warmer cache or CPU.
-      for (int k = 0; k < n; k++) {
-        int s = i % 2 == 0 ? k : n - 1 - k;
-        for (int j = 0; j < v; j++) {
-          int w = (i / 2) % 2 == 0 ? j : v - 1 - j;
-          long start = System.nanoTime();
-          results[s][w] = scenario.variants().get(w).work().run(subjects.get(s));
-          long elapsed = System.nanoTime() - start;
-          if (i >= warmup) {
-            nanos[s][w][i - warmup] = elapsed;
-          }
-        }
-      }
+    // Warm-up: at least --warmup rounds, and rounds until --warmup-millis have passed.
+    long warmUntil = System.nanoTime() + warmupMillis * 1_000_000L;
+    int warmRounds = 0;
+    while (warmRounds < warmup || System.nanoTime() < warmUntil) {
+      round(scenario, subjects, warmRounds++, results, null, 0);
+    }
+    warmRoundsByScenario.put(scenario.name(), warmRounds);
+    for (int i = 0; i < iterations; i++) {
+      round(scenario, subjects, warmRounds + i, results, nanos, i);
     }
     List<Row> rows = new ArrayList<>();
     for (int s = 0; s < n; s++) {
@@ -304,8 +334,10 @@ final class BenchCommand implements Callable<Integer> {
 
   private void print(List<Row> rows, List<Subject> subjects) {
     var out = context.out();
-    out.printf("%nBranch %s of gym %s, timezone %s, %s engine, %d iterations after %d warm-up runs%n",
-        SyntheticDataSpec.branchId(0, 0), SyntheticDataSpec.gymId(0), ZONE, engine.toLowerCase(Locale.ROOT), iterations, warmup);
+    out.printf("%nBranch %s of gym %s, timezone %s, %s engine, %d iterations after warm-up runs (%s)%n",
+        SyntheticDataSpec.branchId(0, 0), SyntheticDataSpec.gymId(0), ZONE, engine.toLowerCase(Locale.ROOT), iterations,
+        warmRoundsByScenario.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", ")));
     for (Subject subject : subjects) {
       out.printf(Locale.ROOT, "%-5s %,d call_logs, %,d leads, %,d learning rows (%,d users), %d gyms x %d branches%n",
           subject.name(), subject.callRows(), subject.leadRows(), subject.spec().learning().totalRows(),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchCommandIT {
 
   private static final String[] TINY = {
-    "--calls-per-day", "20", "--days", "14", "--iterations", "2", "--warmup", "1", "--render-millis", "20"};
+    "--calls-per-day", "20", "--days", "14", "--iterations", "2", "--warmup", "1", "--warmup-millis", "0", "--render-millis", "20"};
 
   @Test
   void timesEveryScenarioAgainstItsFloorInBothDatabases(@TempDir Path dir) {
@@ -62,6 +62,7 @@ class BenchCommandIT {
       assertThat(out).containsPattern(row("learning-daily", db, "report", "-"));
       assertThat(out).containsPattern(row("learning-daily", db, "floor", "-"));
     }
+    assertThat(out).containsPattern("(?m)^Branch .* 2 iterations after warm-up runs \\(daily \\d+, weekly \\d+, all-branches \\d+, learning-daily \\d+\\)$");
     assertThat(out).containsPattern("(?m)^ratio LARGE/SMALL daily +median \\d+\\.\\d\\d \\(report\\)");
     assertThat(out).containsPattern("(?m)^ratio report/floor learning-daily +LARGE median \\d+\\.\\d\\d$");
     assertThat(out).containsPattern("(?m)^all branches LARGE 100 branches: batch [\\d.]+ ms, one by one [\\d.]+ ms");
