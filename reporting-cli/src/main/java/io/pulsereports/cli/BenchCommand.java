@@ -101,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "untimed runs first, at least; default ${DEFAULT-VALUE}")
   int warmup;
 
-  @Option(names = "--warmup-millis", paramLabel = "MS", defaultValue = "3000",
+  @Option(names = "--warmup-millis", paramLabel = "MS", defaultValue = "10000",
       description = "and untimed runs of each scenario until this long has passed, so the JIT has compiled "
           + "what a long-running service would run; default ${DEFAULT-VALUE}")
   int warmupMillis;
