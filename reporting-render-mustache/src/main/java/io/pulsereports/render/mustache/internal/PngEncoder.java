@@ -47,12 +47,12 @@ final class PngEncoder {
     requireNonNull(image, "image");
     int width = image.getWidth();
     int height = image.getHeight();
+    // A row of pixels (0x00RRGGBB) and the row above it; a row as written: its filter type, then
+    // R, G, B of each pixel; and a repeated row as written: filter "up" and zeros.
     int[] pixels = new int[width];
-    // A row as written: its filter type, then R, G, B of each pixel; and the row above it.
+    int[] above = new int[width];
     byte[] row = new byte[1 + 3 * width];
     row[0] = FILTER_NONE;
-    byte[] above = new byte[row.length];
-    above[0] = FILTER_NONE;
     byte[] repeat = new byte[row.length];
     repeat[0] = FILTER_UP;
     byte[] buffer = new byte[64 * 1024];
@@ -62,29 +62,31 @@ final class PngEncoder {
       boolean packedRgb = image.getType() == BufferedImage.TYPE_INT_RGB;
       for (int y = 0; y < height; y++) {
         if (packedRgb) {
-          // A copy of the row's ints (0x00RRGGBB), without a colour model call per pixel.
+          // A copy of the row's ints, without a colour model call per pixel.
           image.getRaster().getDataElements(0, y, width, 1, pixels);
         } else {
           image.getRGB(0, y, width, 1, pixels, 0, width);
+          for (int x = 0; x < width; x++) {
+            pixels[x] &= 0xFFFFFF;
+          }
         }
-        for (int x = 0, i = 1; x < width; x++) {
-          int pixel = pixels[x];
-          row[i++] = (byte) (pixel >> 16);
-          row[i++] = (byte) (pixel >> 8);
-          row[i++] = (byte) pixel;
-        }
-        if (y > 0 && Arrays.equals(row, 1, row.length, above, 1, above.length)) {
-          // The same pixels as the row above: "up" makes every byte 0.
+        if (y > 0 && Arrays.equals(pixels, above)) {
           deflater.setInput(repeat);
         } else {
+          for (int x = 0, i = 1; x < width; x++) {
+            int pixel = pixels[x];
+            row[i++] = (byte) (pixel >> 16);
+            row[i++] = (byte) (pixel >> 8);
+            row[i++] = (byte) pixel;
+          }
           deflater.setInput(row);
         }
         while (!deflater.needsInput()) {
           compressed.write(buffer, 0, deflater.deflate(buffer));
         }
-        byte[] swap = above;
-        above = row;
-        row = swap;
+        int[] swap = above;
+        above = pixels;
+        pixels = swap;
       }
       deflater.finish();
       while (!deflater.finished()) {
