@@ -12,15 +12,11 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import javax.imageio.ImageIO;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +26,6 @@ import java.util.Map;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.HeatMapSeries;
@@ -301,12 +296,16 @@ public final class PngCharts {
     return chart;
   }
 
+  /** The chart painted on an RGB image of its size (XChart fills its white background), as PNG. */
   private static byte[] encode(CategoryChart chart) {
+    BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
     try {
-      return ChartEncoder.getBytes(chart, "png");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      chart.paint(g, chart.getWidth(), chart.getHeight());
+    } finally {
+      g.dispose();
     }
+    return png(image);
   }
 
   /** The first 8 characters of a staff id (a UUID's first group), longer where that is ambiguous. */
@@ -435,15 +434,7 @@ public final class PngCharts {
   }
 
   private static byte[] png(BufferedImage image) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return PngEncoder.encode(image);
   }
 
   /** Runs a drawing, turning every AWT, XChart and encoding failure into a {@link ReportingException}. */
