@@ -61,7 +61,20 @@ final class EmbeddedPostgresServer {
         " TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'");
   }
 
+  /**
+   * A new, empty database reached through a URL with a password (the server ignores it), for the
+   * tests that no error message repeats a password.
+   */
+  static JdbcPersistence newUnmigratedDatabaseWithPassword() {
+    String name = createDatabase("unmigrated", "UTC", "");
+    return JdbcPersistence.fromUrl(jdbcUrl(name) + "&password=s3cret-password");
+  }
+
   private static DataSource newDatabase(String prefix, String sessionTimeZone, String options) {
+    return server().getDatabase("postgres", createDatabase(prefix, sessionTimeZone, options));
+  }
+
+  private static String createDatabase(String prefix, String sessionTimeZone, String options) {
     String name = prefix + "_" + DATABASES.incrementAndGet();
     try (Connection connection = server().getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
@@ -70,7 +83,7 @@ final class EmbeddedPostgresServer {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create test database " + name, e);
     }
-    return server().getDatabase("postgres", name);
+    return name;
   }
 
   static String jdbcUrl(String database) {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulsereports.core.delivery.Lease;
 import io.pulsereports.core.schedule.Subscription;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
@@ -30,17 +27,8 @@ class PostgresSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
 
   /** Reached through a URL with a password, which no error message may repeat. */
   @Override
-  protected JdbcPersistence openUnmigratedDatabase() throws Exception {
-    DataSource empty = EmbeddedPostgresServer.newDatabase("unmigrated", "UTC");
-    String name;
-    try (Connection connection = empty.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("SELECT current_database()")) {
-      rs.next();
-      name = rs.getString(1);
-    }
-    return JdbcPersistence.fromUrl(
-        EmbeddedPostgresServer.jdbcUrl(name) + "&password=s3cret-password");
+  protected JdbcPersistence openUnmigratedDatabase() {
+    return EmbeddedPostgresServer.newUnmigratedDatabaseWithPassword();
   }
 
   @Test

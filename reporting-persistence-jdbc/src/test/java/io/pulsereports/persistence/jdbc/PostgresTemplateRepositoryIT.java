@@ -2,13 +2,9 @@ package io.pulsereports.persistence.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The contract on a real PostgreSQL in a session whose time zone is not UTC (Asia/Tokyo). */
@@ -24,17 +20,8 @@ class PostgresTemplateRepositoryIT extends TemplateRepositoryContract {
 
   /** Reached through a URL with a password, which no error message may repeat. */
   @Override
-  protected JdbcPersistence openUnmigratedDatabase() throws Exception {
-    DataSource empty = EmbeddedPostgresServer.newDatabase("unmigrated", "UTC");
-    String name;
-    try (Connection connection = empty.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("SELECT current_database()")) {
-      rs.next();
-      name = rs.getString(1);
-    }
-    return JdbcPersistence.fromUrl(
-        EmbeddedPostgresServer.jdbcUrl(name) + "&password=s3cret-password");
+  protected JdbcPersistence openUnmigratedDatabase() {
+    return EmbeddedPostgresServer.newUnmigratedDatabaseWithPassword();
   }
 
   /**

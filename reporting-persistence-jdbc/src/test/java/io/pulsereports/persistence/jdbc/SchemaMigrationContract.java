@@ -82,17 +82,7 @@ abstract class SchemaMigrationContract {
           .containsAll(STATE_TABLES)
           .contains("pulse_reports_schema_history")
           .doesNotContain("flyway_schema_history", "leads", "call_logs", "users");
-      int appliedV1 =
-          persistence
-              .jdbi()
-              .withHandle(
-                  h ->
-                      h.createQuery(
-                              "SELECT count(*) FROM pulse_reports_schema_history WHERE success"
-                                  + " AND version = '1'")
-                          .mapTo(Integer.class)
-                          .one());
-      assertThat(appliedV1).isEqualTo(1);
+      assertThat(successfulRuns(persistence, "1")).isEqualTo(1);
     }
   }
 
@@ -101,17 +91,7 @@ abstract class SchemaMigrationContract {
     try (JdbcPersistence persistence = openEmptyDatabase()) {
       persistence.migrate();
 
-      int appliedV2 =
-          persistence
-              .jdbi()
-              .withHandle(
-                  h ->
-                      h.createQuery(
-                              "SELECT count(*) FROM pulse_reports_schema_history WHERE success"
-                                  + " AND version = '2'")
-                          .mapTo(Integer.class)
-                          .one());
-      assertThat(appliedV2).isEqualTo(1);
+      assertThat(successfulRuns(persistence, "2")).isEqualTo(1);
       assertThat(columns(persistence, "report_deliveries"))
           .contains("recipients", "recipient_outcomes", "next_attempt_at", "locked_until");
       assertThat(indexes(persistence, "report_deliveries"))
@@ -161,17 +141,7 @@ abstract class SchemaMigrationContract {
     try (JdbcPersistence persistence = openEmptyDatabase()) {
       persistence.migrate();
 
-      int appliedV3 =
-          persistence
-              .jdbi()
-              .withHandle(
-                  h ->
-                      h.createQuery(
-                              "SELECT count(*) FROM pulse_reports_schema_history WHERE success"
-                                  + " AND version = '3'")
-                          .mapTo(Integer.class)
-                          .one());
-      assertThat(appliedV3).isEqualTo(1);
+      assertThat(successfulRuns(persistence, "3")).isEqualTo(1);
       assertThat(columns(persistence, "report_subscriptions"))
           .containsAll(SUBSCRIPTION_COLUMNS_OF_VERSION_1)
           .containsAll(SUBSCRIPTION_COLUMNS_OF_VERSION_3)
@@ -238,17 +208,7 @@ abstract class SchemaMigrationContract {
     try (JdbcPersistence persistence = openEmptyDatabase()) {
       persistence.migrate();
 
-      int appliedV4 =
-          persistence
-              .jdbi()
-              .withHandle(
-                  h ->
-                      h.createQuery(
-                              "SELECT count(*) FROM pulse_reports_schema_history WHERE success"
-                                  + " AND version = '4'")
-                          .mapTo(Integer.class)
-                          .one());
-      assertThat(appliedV4).isEqualTo(1);
+      assertThat(successfulRuns(persistence, "4")).isEqualTo(1);
       assertThat(columns(persistence, "report_templates"))
           .containsExactly(
               "id", "gym_id", "name", "description", "report_type", "format", "subject",
@@ -321,17 +281,7 @@ abstract class SchemaMigrationContract {
     try (JdbcPersistence persistence = openEmptyDatabase()) {
       persistence.migrate();
 
-      int appliedV5 =
-          persistence
-              .jdbi()
-              .withHandle(
-                  h ->
-                      h.createQuery(
-                              "SELECT count(*) FROM pulse_reports_schema_history WHERE success"
-                                  + " AND version = '5'")
-                          .mapTo(Integer.class)
-                          .one());
-      assertThat(appliedV5).isEqualTo(1);
+      assertThat(successfulRuns(persistence, "5")).isEqualTo(1);
       assertThat(columns(persistence, "api_tokens"))
           .containsExactlyInAnyOrder(
               "id", "name", "gym_ids", "learning_reports", "token_hash", "token_prefix", "created_at",
@@ -383,6 +333,15 @@ abstract class SchemaMigrationContract {
   }
 
   /** Applies the state migrations up to {@code version} only, as an older release left the database. */
+  /** How many times state migration {@code version} ran successfully. */
+  private static int successfulRuns(JdbcPersistence persistence, String version) {
+    return persistence.jdbi().withHandle(h -> h.createQuery(
+            "SELECT count(*) FROM pulse_reports_schema_history WHERE success AND version = :version")
+        .bind("version", version)
+        .mapTo(Integer.class)
+        .one());
+  }
+
   private void migrateStateTo(JdbcPersistence persistence, String version) {
     Flyway.configure(getClass().getClassLoader())
         .dataSource(persistence.dataSource())
