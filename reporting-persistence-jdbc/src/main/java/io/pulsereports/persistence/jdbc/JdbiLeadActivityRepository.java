@@ -33,8 +33,9 @@ import org.jdbi.v3.core.JdbiException;
  *
  * <p>Local dates and hours: the period is split where the zone's UTC offset changes ({@link
  * ReportPeriod#offsetSegments()}); within a segment local time is UTC plus a fixed number of
- * seconds, so each segment is one query with plain arithmetic, and the segments are combined with
- * UNION ALL under one outer GROUP BY (a local hour can occur in two segments on a fall-back day).
+ * seconds, so each segment is one grouped query with plain arithmetic. A period with one offset
+ * runs that query alone; with several, the segments' groups are combined with UNION ALL and summed
+ * under one outer GROUP BY (a local hour can occur in two segments on a fall-back day).
  * SQLite has no time zones and PostgreSQL runs with {@code SET LOCAL TIME ZONE 'UTC'}, so both
  * give the same answer for timestamptz, plain timestamp (read as UTC) and ISO text columns.
  *

@@ -24,6 +24,10 @@ final class SyntheticLeadDataWriter {
   private static final String LEAD_COLUMNS = "id, branch_id, gym_id, first_name, last_name, phone, email, lead_status, created_at, updated_at";
   private static final String CALL_COLUMNS = "id, lead_id, branch_id, gym_id, user_id, direction, status, outcome, duration, created_at, notes";
 
+  /** Where created_at stands in a lead row and in a call row. */
+  private static final int LEAD_CREATED = 8;
+  private static final int CALL_CREATED = 9;
+
   private final SyntheticDataSpec spec;
   private final Dialect dialect;
   private final SyntheticLeadData.RowOrder order;
@@ -73,16 +77,13 @@ final class SyntheticLeadDataWriter {
         }
         leads.sort(Comparator.comparing(row -> (Instant) row[LEAD_CREATED]));
         calls.sort(Comparator.comparing(row -> (Instant) row[CALL_CREATED]));
-        leads.forEach(row -> leadRows.add(row));
-        calls.forEach(row -> callRows.add(row));
+        leads.forEach(leadRows::add);
+        calls.forEach(callRows::add);
         flushIfFull(connection);
       }
     }
     flush(connection);
   }
-
-  private static final int LEAD_CREATED = 8;
-  private static final int CALL_CREATED = 9;
 
   private void flushIfFull(Connection connection) throws SQLException {
     if (leadRows.size() + callRows.size() >= BATCH_ROWS) {
